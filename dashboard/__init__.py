@@ -1,0 +1,1 @@
+"""MS treatment explorer: a Streamlit dashboard drawn from the knowledge in data/."""

@@ -1,0 +1,94 @@
+"""The validated knowledge and the questions the screens ask of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .models import AdverseEvent, Event, Figure, Site, Source, Statement, Topic, Treatment, Trial
+
+
+@dataclass(frozen=True)
+class TrialEvents:
+    """One trial of one treatment with the adverse-event rows chosen from it."""
+
+    treatment: Treatment
+    trial: Trial
+    rows: tuple[AdverseEvent, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    site: Site
+    sources: dict[str, Source]
+    events: dict[str, Event]
+    treatments: dict[str, Treatment]
+    topics: dict[str, Topic] = field(default_factory=dict)
+
+    def treatment_ids(self) -> list[str]:
+        return list(self.treatments)
+
+    def pick(self, ids: list[str]) -> list[Treatment]:
+        """The treatments with these ids, in the order given; unknown ids are skipped."""
+        return [self.treatments[i] for i in ids if i in self.treatments]
+
+    def source(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def evidence_of(self, item: Statement) -> str:
+        """The evidence type of a statement: its own, or its source's."""
+        return item.evidence or self.sources[item.source].type
+
+    def events_for(self, treatment_ids: list[str]) -> list[str]:
+        """Event ids with trial rows for any of these treatments, most frequent first."""
+        counts: dict[str, int] = {}
+        for treatment in self.pick(treatment_ids):
+            for row in treatment.adverse_events:
+                counts[row.event] = counts.get(row.event, 0) + 1
+        return sorted(counts, key=lambda e: (-counts[e], self.events[e].label))
+
+    def trial_events(self, treatment_ids: list[str], event_ids: list[str]) -> list[TrialEvents]:
+        """For each chosen treatment's trial, the rows of the chosen events, in the order chosen."""
+        found = []
+        for treatment in self.pick(treatment_ids):
+            for trial in treatment.trials:
+                rows = [r for e in event_ids for r in treatment.adverse_events if r.trial == trial.id and r.event == e]
+                if rows:
+                    found.append(TrialEvents(treatment, trial, tuple(rows)))
+        return found
+
+    def figures(self) -> Iterator[tuple[Treatment | Topic, object]]:
+        """Every sourced number: adverse-event rows, benefits, PML strata and statement figures."""
+        for treatment in self.treatments.values():
+            for group in (treatment.adverse_events, treatment.benefits, treatment.pml_risk):
+                for item in group:
+                    yield treatment, item
+            for statement in statements_of(treatment):
+                for figure in statement.figures:
+                    yield treatment, figure
+        for topic in self.topics.values():
+            for statement in topic.statements:
+                for figure in statement.figures:
+                    yield topic, figure
+
+    @property
+    def figure_count(self) -> int:
+        return sum(1 for _ in self.figures())
+
+
+def statements_of(treatment: Treatment) -> Iterator[Statement]:
+    """Every statement of a treatment, wherever it stands."""
+    yield treatment.identity
+    yield from treatment.approvals
+    yield from treatment.benefit_notes
+    yield from treatment.risks
+    pregnancy, monitoring = treatment.pregnancy, treatment.monitoring
+    yield pregnancy.summary
+    for group in (pregnancy.contraception, pregnancy.exposure, pregnancy.infant, pregnancy.breastfeeding):
+        yield from group
+    yield monitoring.burden
+    for group in (monitoring.contraindications, monitoring.screening, monitoring.administration,
+                  monitoring.ongoing, monitoring.vaccines):
+        yield from group
+
+
+__all__ = ["Knowledge", "TrialEvents", "statements_of", "Figure"]

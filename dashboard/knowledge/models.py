@@ -1,0 +1,255 @@
+"""Typed knowledge: the shape of every YAML file in data/.
+
+No Streamlit here. Field rules that concern one object live on the model; rules that
+cross objects or files (unknown ids, duplicates, counts against a trial's n) live in
+`checks.py`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+EvidenceType = Literal[
+    "label", "randomised_trial", "pooled_trials", "open_label_extension", "observational_cohort",
+    "registry", "case_report", "case_series", "laboratory_study", "review", "systematic_review",
+    "guideline", "database",
+]
+SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study"})
+Region = Literal["US", "EU", "all"]
+LabelRegion = Literal["US", "EU"]
+Population = Literal["RMS", "RRMS", "PPMS", "CIS", "SPMS"]
+RiskTopic = Literal[
+    "boxed_warning", "infusion_reactions", "injection_reactions", "infections", "hbv", "herpes", "pml",
+    "immunoglobulins", "malignancy", "autoimmunity", "liver", "other",
+]
+PERCENT_TOLERANCE = 0.55  # a rounded percentage may differ from count/n by half a point
+
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+Count = Annotated[int, Field(gt=0)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def percent_disagreement(pct: float, count: int | None, n: int | None) -> str | None:
+    """Why a percentage disagrees with its own count and n, or None when it agrees."""
+    if count is None or n is None:
+        return None
+    if count > n:
+        return f"count {count} is larger than n {n}, expected count <= n"
+    exact = 100 * count / n
+    if abs(exact - pct) > PERCENT_TOLERANCE:
+        return f"{pct}% disagrees with {count}/{n} = {exact:.1f}%, expected the two to match"
+    return None
+
+
+class Source(Model):
+    id: Id
+    title: Text
+    publisher: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    url: Text
+    type: EvidenceType
+    region: LabelRegion | None = None
+    accessed: dt.date
+    note: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _https_only(cls, url: str) -> str:
+        if not url.startswith("https://") or len(url) <= len("https://"):
+            raise ValueError("not an https URL, expected https://...")
+        return url
+
+
+class Event(Model):
+    id: Id
+    label: Text
+    patient_label: Text
+
+
+class Figure(Model):
+    label: Text
+    value: float
+    unit: Literal[
+        "%", "per 1,000 patients", "count", "days", "weeks", "months", "years", "patient-years", "ratio",
+        "per patient-year", "per 100 patient-years", "g/L", "mg",
+    ]
+    count: Count | None = None
+    n: Count | None = None
+    source: Id
+    locator: Text
+
+    @model_validator(mode="after")
+    def _percent(self) -> Figure:
+        if self.unit == "%":
+            if not 0 <= self.value <= 100:
+                raise ValueError(f"percentage {self.value} is outside 0-100, expected 0 to 100")
+            problem = percent_disagreement(self.value, self.count, self.n)
+            if problem:
+                raise ValueError(problem)
+        return self
+
+
+class Statement(Model):
+    clinician: Text
+    patient: Text
+    source: Id
+    locator: Text
+    region: Region = "all"
+    evidence: EvidenceType | None = None
+    limits: str | None = None
+    figures: tuple[Figure, ...] = ()
+
+
+class Identity(Statement):
+    drug_class: Text
+    mechanism: Text
+    route: Text
+    schedule: Text
+
+
+class Approval(Statement):
+    region: LabelRegion  # type: ignore[assignment]
+    status: Literal["approved", "off_label", "not_approved", "withdrawn"]
+    indications: tuple[Text, ...] = ()
+
+
+class Trial(Model):
+    id: Id
+    name: Text
+    population: Population
+    comparator: Text
+    duration: Text
+    n_treatment: Count | None = None
+    n_comparator: Count | None = None
+    source: Id
+    locator: Text
+
+
+class AdverseEvent(Model):
+    event: Id
+    trial: Id
+    treatment_pct: Percent
+    comparator_pct: Percent
+    treatment_count: Count | None = None
+    comparator_count: Count | None = None
+    source: Id
+    locator: Text
+
+    @property
+    def difference(self) -> float:
+        """Absolute difference in percentage points, treatment minus comparator."""
+        return round(self.treatment_pct - self.comparator_pct, 1)
+
+
+class Benefit(Model):
+    outcome: Text
+    trial: Id
+    treatment_value: float
+    comparator_value: float
+    unit: Text
+    relative_reduction_pct: float | None = None
+    absolute_difference: float | None = None
+    clinician: Text
+    patient: Text
+    source: Id
+    locator: Text
+
+
+class Risk(Statement):
+    topic: RiskTopic
+    title: Text
+    headline: bool = False
+
+
+class PmlStratum(Model):
+    region: LabelRegion
+    antibody: Text
+    prior_immunosuppressant: bool | None = None
+    exposure: Text
+    per_1000: Annotated[float, Field(ge=0, le=1000)]
+    source: Id
+    locator: Text
+
+
+class Pregnancy(Model):
+    summary: Statement
+    contraception: tuple[Statement, ...] = ()
+    exposure: tuple[Statement, ...] = ()
+    infant: tuple[Statement, ...] = ()
+    breastfeeding: tuple[Statement, ...] = ()
+
+
+class Burden(Statement):
+    level: Literal["low", "moderate", "high"]
+
+
+class Monitoring(Model):
+    burden: Burden
+    contraindications: tuple[Statement, ...] = ()
+    screening: tuple[Statement, ...] = ()
+    administration: tuple[Statement, ...] = ()
+    ongoing: tuple[Statement, ...] = ()
+    vaccines: tuple[Statement, ...] = ()
+
+
+class Treatment(Model):
+    id: Id
+    name: Text
+    brands: tuple[Text, ...] = ()
+    last_reviewed: dt.date
+    identity: Identity
+    approvals: tuple[Approval, ...] = Field(min_length=1)
+    trials: tuple[Trial, ...] = ()
+    adverse_events: tuple[AdverseEvent, ...] = ()
+    benefits: tuple[Benefit, ...] = ()
+    benefit_notes: tuple[Statement, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    pml_risk: tuple[PmlStratum, ...] = ()
+    pregnancy: Pregnancy
+    monitoring: Monitoring
+
+    @property
+    def off_label(self) -> bool:
+        return all(a.status != "approved" for a in self.approvals)
+
+    def trial(self, trial_id: str) -> Trial:
+        return next(t for t in self.trials if t.id == trial_id)
+
+
+class Topic(Model):
+    id: Id
+    title: Text
+    patient_title: Text
+    last_reviewed: dt.date
+    statements: tuple[Statement, ...] = Field(min_length=1)
+
+
+class EvidenceWords(Model):
+    name: Text
+    plain: Text
+
+
+class Site(Model):
+    title: Text
+    tagline: Text
+    disclaimer: tuple[Text, ...] = Field(min_length=1)
+    not_head_to_head: Text
+    update_policy: Text
+    about: tuple[Text, ...] = Field(min_length=1)
+    reading_trials: tuple[Text, ...] = Field(min_length=1)
+    evidence: dict[EvidenceType, EvidenceWords]
+    last_reviewed: dt.date
+
+    @model_validator(mode="after")
+    def _every_evidence_type_worded(self) -> Site:
+        missing = sorted(set(EvidenceType.__args__) - set(self.evidence))
+        if missing:
+            raise ValueError(f"no words for evidence types {', '.join(missing)}, expected one entry each")
+        return self

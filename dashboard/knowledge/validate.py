@@ -1,0 +1,214 @@
+"""Load data/ into a Knowledge object, or raise KnowledgeError listing every problem."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .knowledge import Knowledge
+from .links import is_allowed
+from .models import SMALL_STUDY_TYPES, Event, Site, Source, Topic, Treatment, percent_disagreement
+from .yaml_lines import Document, KnowledgeError, Location, Problem, read
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+_SOURCES = TypeAdapter(tuple[Source, ...])
+_EVENTS = TypeAdapter(tuple[Event, ...])
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "missing, expected this field to be given"
+    if kind == "extra_forbidden":
+        return "unknown field, expected only the fields in docs/knowledge-format.md"
+    message = error["msg"].removeprefix("Value error, ")
+    if kind in {"literal_error", "enum"} or "," in message:
+        return message
+    return f"{message}, expected {kind.replace('_', ' ')}"
+
+
+def _parse(document: Document, shape: type[BaseModel] | TypeAdapter) -> tuple[Any, list[Problem]]:
+    validate = shape.validate_python if isinstance(shape, TypeAdapter) else shape.model_validate
+    try:
+        return validate(document.data), []
+    except ValidationError as error:
+        return None, [document.problem(tuple(e["loc"]), _message(e)) for e in error.errors()]
+
+
+def _walk(data: Any, location: Location = ()) -> Iterator[tuple[Location, dict]]:
+    """Every mapping in a document, with where it stands."""
+    if isinstance(data, dict):
+        yield location, data
+        for key, value in data.items():
+            yield from _walk(value, location + (key,))
+    elif isinstance(data, tuple):
+        for index, value in enumerate(data):
+            yield from _walk(value, location + (index,))
+
+
+class _Checker:
+    """Rules that cross objects or files, run over the raw documents so problems keep their lines."""
+
+    def __init__(self, today: dt.date):
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def add(self, document: Document, location: Location, message: str) -> None:
+        self.problems.append(document.problem(location, message))
+
+    def unique(self, documents: list[Document], what: str) -> set[str]:
+        seen: set[str] = set()
+        for document in documents:
+            for index, item in enumerate(document.data or ()):
+                ident = item.get("id") if isinstance(item, dict) else None
+                if ident in seen:
+                    self.add(document, (index, "id"), f"duplicate {what} id '{ident}', expected each id once")
+                seen.add(ident)
+        return seen
+
+    def dates(self, document: Document) -> None:
+        for location, mapping in _walk(document.data):
+            for key in ("accessed", "last_reviewed"):
+                value = mapping.get(key)
+                if isinstance(value, dt.date) and value > self.today:
+                    self.add(document, location + (key,), f"date {value} is in the future, expected {self.today} or earlier")
+
+    def urls(self, document: Document) -> None:
+        for index, item in enumerate(document.data or ()):
+            url = item.get("url") if isinstance(item, dict) else None
+            if isinstance(url, str) and url.startswith("https://") and not is_allowed(url):
+                self.add(document, (index, "url"), "host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py")
+
+    def references(self, document: Document, sources: dict[str, Source], source_ids: set, events: set, used: set[str]) -> None:
+        trials = {t.get("id"): t for t in document.data.get("trials", ()) if isinstance(t, dict)}
+        for location, mapping in _walk(document.data):
+            source = mapping.get("source")
+            if isinstance(source, str):
+                used.add(source)
+                if source not in source_ids:
+                    self.add(document, location + ("source",), f"unknown source id '{source}', expected an id from data/sources/")
+                elif source in sources:
+                    self._limits(document, location, mapping, sources[source])
+            if location[:1] in {("adverse_events",), ("benefits",)} and len(location) == 2:
+                self._trial_row(document, location, mapping, trials, events)
+
+    def _limits(self, document: Document, location: Location, mapping: dict, source: Source) -> None:
+        evidence = mapping.get("evidence") or source.type
+        is_statement = "clinician" in mapping and "patient" in mapping
+        if is_statement and evidence in SMALL_STUDY_TYPES and not mapping.get("limits"):
+            self.add(document, location + ("limits",), f"a {evidence.replace('_', ' ')} needs its limits, expected a 'limits' text")
+
+    def _trial_row(self, document: Document, location: Location, row: dict, trials: dict, events: set[str]) -> None:
+        trial = trials.get(row.get("trial"))
+        if trial is None:
+            self.add(document, location + ("trial",), f"unknown trial '{row.get('trial')}', expected an id from this file's trials")
+        event = row.get("event")
+        if location[0] == "adverse_events" and event not in events:
+            self.add(document, location + ("event",), f"unknown event '{event}', expected an id from data/events/")
+        if trial is None or location[0] != "adverse_events":
+            return
+        for arm in ("treatment", "comparator"):
+            pct, count, n = row.get(f"{arm}_pct"), row.get(f"{arm}_count"), trial.get(f"n_{arm}")
+            if isinstance(count, int) and n is None:
+                self.add(document, location + (f"{arm}_count",), f"a count needs the trial's n_{arm}, expected n_{arm} on trial '{trial.get('id')}'")
+            elif isinstance(pct, (int, float)) and isinstance(count, int) and isinstance(n, int) and count > 0:
+                problem = percent_disagreement(pct, count, n)
+                if problem:
+                    self.add(document, location + (f"{arm}_pct",), problem)
+
+
+def _documents(root: Path, pattern: str, problems: list[Problem]) -> list[Document]:
+    documents = []
+    for path in sorted(root.glob(pattern)):
+        try:
+            documents.append(read(path, _display(path)))
+        except KnowledgeError as error:
+            problems.extend(error.problems)
+    return documents
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) -> Knowledge:
+    """Read and validate every file under `root`; raise KnowledgeError with all problems."""
+    root = Path(root)
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    if not (root / "site.yaml").is_file():
+        raise KnowledgeError([Problem(_display(root / "site.yaml"), 1, "(file)", "file not found, expected the site texts")])
+    site_docs = _documents(root, "site.yaml", problems)
+    source_docs = _documents(root, "sources/*.yaml", problems)
+    event_docs = _documents(root, "events/*.yaml", problems)
+    treatment_docs = _documents(root, "treatments/*.yaml", problems)
+    topic_docs = _documents(root, "topics/*.yaml", problems)
+    unreadable = bool(problems)  # a file that did not parse cites nothing: skip the unused-source rule
+    check = _Checker(today)
+
+    site = None
+    for document in site_docs:
+        site, found = _parse(document, Site)
+        problems += found
+    sources: dict[str, Source] = {}
+    for document in source_docs:
+        parsed, found = _parse(document, _SOURCES)
+        problems += found
+        check.urls(document)
+        sources.update({s.id: s for s in parsed or ()})
+    events: dict[str, Event] = {}
+    for document in event_docs:
+        parsed, found = _parse(document, _EVENTS)
+        problems += found
+        events.update({e.id: e for e in parsed or ()})
+    # Ids as written, so that one bad entry does not make every reference to it unknown too.
+    source_ids = {item.get("id") for d in source_docs for item in d.data or () if isinstance(item, dict)}
+    event_ids = {item.get("id") for d in event_docs for item in d.data or () if isinstance(item, dict)}
+    check.unique(source_docs, "source")
+    check.unique(event_docs, "event")
+
+    used: set[str] = set()
+    treatments: dict[str, Treatment] = {}
+    topics: dict[str, Topic] = {}
+    for documents, shape, into in ((treatment_docs, Treatment, treatments), (topic_docs, Topic, topics)):
+        for document in documents:
+            parsed, found = _parse(document, shape)
+            problems += found
+            if isinstance(document.data, dict):
+                check.references(document, sources, source_ids, event_ids, used)
+                ident = document.data.get("id")
+                if ident in into:
+                    check.add(document, ("id",), f"duplicate id '{ident}', expected each id once")
+            if parsed is not None:
+                into[parsed.id] = parsed
+    for document in treatment_docs:
+        _unique_trials(check, document)
+    for document in site_docs + source_docs + treatment_docs + topic_docs:
+        check.dates(document)
+    for document in source_docs if not unreadable else ():
+        for index, item in enumerate(document.data or ()):
+            if isinstance(item, dict) and item.get("id") not in used:
+                check.add(document, (index, "id"), f"source '{item.get('id')}' is never cited, expected every source to back a statement or figure")
+
+    problems += check.problems
+    if not any((root / "treatments").glob("*.yaml")):
+        problems.append(Problem(_display(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
+    if problems:
+        raise KnowledgeError(problems)
+    return Knowledge(site=site, sources=sources, events=events, treatments=treatments, topics=topics)
+
+
+def _unique_trials(check: _Checker, document: Document) -> None:
+    seen: set[str] = set()
+    data = document.data if isinstance(document.data, dict) else {}
+    for index, trial in enumerate(data.get("trials", ())):
+        ident = trial.get("id") if isinstance(trial, dict) else None
+        if ident in seen:
+            check.add(document, ("trials", index, "id"), f"duplicate trial id '{ident}', expected each id once")
+        seen.add(ident)

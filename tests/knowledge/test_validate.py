@@ -1,0 +1,147 @@
+"""One small bad file per rule: `python -m dashboard validate` names FILE:LINE, the field and the problem."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.__main__ import main
+
+MINIMAL = Path(__file__).parent / "minimal"
+TREATMENT = "treatments/exampleumab.yaml"
+SOURCES = "sources/main.yaml"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the minimal valid knowledge; paths print relative to tmp_path."""
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data"
+
+
+def edit(data: Path, file: str, old: str, new: str) -> None:
+    path = data / file
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def validate(data: Path, capsys: pytest.CaptureFixture) -> tuple[int, list[str]]:
+    code = main(["validate", str(data)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_minimal_knowledge_is_valid(data, capsys):
+    assert validate(data, capsys) == (0, ["ok: 1 treatments, 4 figures, 2 sources"])
+
+
+RULES = [
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: [Examplo]\ncolour: red",
+                 "data/treatments/exampleumab.yaml:4: colour: unknown field, expected only the fields in docs/knowledge-format.md",
+                 id="unknown-field"),
+    pytest.param(TREATMENT, "  schedule: Every 6 months\n", "",
+                 "data/treatments/exampleumab.yaml:5: identity.schedule: missing, expected this field to be given",
+                 id="missing-field"),
+    pytest.param(TREATMENT, "treatment_pct: 7", "treatment_pct: seven",
+                 "data/treatments/exampleumab.yaml:43: adverse_events.1.treatment_pct: Input should be a valid number, expected float type",
+                 id="wrong-type"),
+    pytest.param(TREATMENT, "treatment_pct: 7", "treatment_pct: 107",
+                 "data/treatments/exampleumab.yaml:43: adverse_events.1.treatment_pct: Input should be less than or equal to 100, expected less than equal",
+                 id="ae-percent-over-100"),
+    pytest.param(TREATMENT, "value: 30", "value: -3",
+                 "data/treatments/exampleumab.yaml:67: risks.0.figures.0: percentage -3.0 is outside 0-100, expected 0 to 100",
+                 id="figure-percent-negative"),
+    pytest.param(TREATMENT, "treatment_pct: 20", "treatment_pct: 25",
+                 "data/treatments/exampleumab.yaml:35: adverse_events.0.treatment_pct: 25% disagrees with 40/200 = 20.0%, expected the two to match",
+                 id="ae-percent-disagrees-with-count"),
+    pytest.param(TREATMENT, "count: 60", "count: 70",
+                 "data/treatments/exampleumab.yaml:67: risks.0.figures.0: 30.0% disagrees with 70/200 = 35.0%, expected the two to match",
+                 id="figure-percent-disagrees-with-count"),
+    pytest.param(TREATMENT, "comparator_count: 10", "comparator_count: 0",
+                 "data/treatments/exampleumab.yaml:38: adverse_events.0.comparator_count: Input should be greater than 0, expected greater than",
+                 id="count-zero"),
+    pytest.param(TREATMENT, "        locator: Section 5.1, paragraph 2\n", "",
+                 "data/treatments/exampleumab.yaml:67: risks.0.figures.0.locator: missing, expected this field to be given",
+                 id="figure-without-locator"),
+    pytest.param(TREATMENT, "  locator: Section 8.1", "  locator: ''",
+                 "data/treatments/exampleumab.yaml:79: pregnancy.summary.locator: String should have at least 1 character, expected string too short",
+                 id="empty-locator"),
+    pytest.param(TREATMENT, "source: example_label\n    locator: Section 8.1", "source: no_such_label\n    locator: Section 8.1",
+                 "data/treatments/exampleumab.yaml:78: pregnancy.summary.source: unknown source id 'no_such_label', expected an id from data/sources/",
+                 id="unknown-source"),
+    pytest.param(TREATMENT, "      locator: Section 8.3", "      locator: Section 8.3\n      evidence: case_report",
+                 "data/treatments/exampleumab.yaml:81: pregnancy.contraception.0.limits: a case report needs its limits, expected a 'limits' text",
+                 id="statement-evidence-case-report-without-limits"),
+    pytest.param(SOURCES, "- id: example_case", "- id: unused_review\n  title: Never cited\n  publisher: A journal\n  year: 2020\n  url: https://doi.org/10.1/x\n  type: review\n  accessed: 2026-01-01\n- id: example_case",
+                 "data/sources/main.yaml:9: 1.id: source 'unused_review' is never cited, expected every source to back a statement or figure",
+                 id="unused-source"),
+    pytest.param("events/common.yaml", "- id: cough", "- id: headache\n  label: Headache again\n  patient_label: Headache\n- id: cough",
+                 "data/events/common.yaml:4: 1.id: duplicate event id 'headache', expected each id once",
+                 id="duplicate-event-id"),
+    pytest.param(TREATMENT, "event: cough", "event: sneeze",
+                 "data/treatments/exampleumab.yaml:41: adverse_events.1.event: unknown event 'sneeze', expected an id from data/events/",
+                 id="unknown-event"),
+    pytest.param(TREATMENT, "trial: trial_a\n    treatment_pct: 7", "trial: trial_b\n    treatment_pct: 7",
+                 "data/treatments/exampleumab.yaml:42: adverse_events.1.trial: unknown trial 'trial_b', expected an id from this file's trials",
+                 id="unknown-trial"),
+    pytest.param(TREATMENT, "      limits: One infant, so the result may not generalise.\n", "",
+                 "data/treatments/exampleumab.yaml:87: pregnancy.infant.0.limits: a case report needs its limits, expected a 'limits' text",
+                 id="case-report-without-limits"),
+    pytest.param(SOURCES, "- id: example_case", "- id: example_label\n  title: Copy\n  publisher: Example Pharma\n  year: 2024\n  url: https://www.fda.gov/x\n  type: label\n  accessed: 2026-01-15\n- id: example_case",
+                 "data/sources/main.yaml:9: 1.id: duplicate source id 'example_label', expected each id once",
+                 id="duplicate-source-id"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "javascript:alert(1)",
+                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 id="javascript-url"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "data:text/html,hi",
+                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 id="data-url"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "http://doi.org/10.0000/example",
+                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 id="http-url"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://evil.example.com/x",
+                 "data/sources/main.yaml:13: 1.url: host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py",
+                 id="host-not-allowed"),
+    pytest.param(SOURCES, "  accessed: 2026-01-15\n- id: example_case", "  accessed: 15/01/2026\n- id: example_case",
+                 "data/sources/main.yaml:8: 0.accessed: Input should be a valid date, expected date type",
+                 id="date-not-iso"),
+    pytest.param(TREATMENT, "last_reviewed: 2026-01-15", "last_reviewed: 2999-01-01",
+                 "data/treatments/exampleumab.yaml:4: last_reviewed: date 2999-01-01 is in the future, expected {today} or earlier",
+                 id="date-in-future"),
+    pytest.param(TREATMENT, "    locator: Section 14\nadverse_events:", "    locator: Section 14\n  - id: trial_a\n    name: TRIAL-A again\n    population: RMS\n    comparator: Placebo\n    duration: 1 year\n    n_treatment: 200\n    n_comparator: 100\n    source: example_label\n    locator: Section 14\nadverse_events:",
+                 "data/treatments/exampleumab.yaml:32: trials.1.id: duplicate trial id 'trial_a', expected each id once",
+                 id="duplicate-trial-id"),
+    pytest.param(TREATMENT, "  drug_class: Fictional antibody", "  drug_class: [Fictional antibody",
+                 "data/treatments/exampleumab.yaml:7: (yaml): syntax error: did not find expected ',' or ']', expected valid YAML",
+                 id="yaml-syntax-error"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, expected", RULES)
+def test_rule(data, capsys, file, old, new, expected):
+    edit(data, file, old, new)
+    code, lines = validate(data, capsys)
+    assert code == 1
+    assert lines == [expected.format(today=dt.date.today())]
+
+
+def test_every_problem_is_reported_not_just_the_first(data, capsys):
+    edit(data, TREATMENT, "treatment_pct: 7", "treatment_pct: 107")
+    edit(data, SOURCES, "https://doi.org/10.0000/example", "http://doi.org/10.0000/example")
+    edit(data, "topics/daily.yaml", "patient_title: Daily life", "patient_title: 12")
+    code, lines = validate(data, capsys)
+    assert code == 1
+    assert lines == [
+        "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+        "data/topics/daily.yaml:3: patient_title: Input should be a valid string, expected string type",
+        "data/treatments/exampleumab.yaml:43: adverse_events.1.treatment_pct: Input should be less than or equal to 100, expected less than equal",
+    ]
+
+
+def test_missing_data_folder_is_a_problem_not_a_traceback(tmp_path, capsys):
+    code, lines = validate(tmp_path / "nowhere", capsys)
+    assert code == 1
+    assert lines == [f"{tmp_path}/nowhere/site.yaml:1: (file): file not found, expected the site texts"]
