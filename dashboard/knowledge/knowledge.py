@@ -62,7 +62,7 @@ class Knowledge:
             for group in (treatment.adverse_events, treatment.benefits, treatment.pml_risk):
                 for item in group:
                     yield treatment, item
-            for statement in statements_of(treatment):
+            for statement in (*statements_of(treatment), *treatment.benefits):
                 for figure in statement.figures:
                     yield treatment, figure
         for topic in self.topics.values():

@@ -151,8 +151,8 @@ class AdverseEvent(Model):
 class Benefit(Model):
     outcome: Text
     trial: Id
-    treatment_value: float
-    comparator_value: float
+    treatment_value: float | None  # None where the source gives only a relative figure
+    comparator_value: float | None
     unit: Text
     relative_reduction_pct: float | None = None
     absolute_difference: float | None = None
@@ -160,6 +160,7 @@ class Benefit(Model):
     patient: Text
     source: Id
     locator: Text
+    figures: tuple[Figure, ...] = ()
 
 
 class Risk(Statement):
@@ -174,6 +175,7 @@ class PmlStratum(Model):
     prior_immunosuppressant: bool | None = None
     exposure: Text
     per_1000: Annotated[float, Field(ge=0, le=1000)]
+    less_than: bool = False  # the source gives "fewer than per_1000"
     source: Id
     locator: Text
 

@@ -1,0 +1,20 @@
+"""Short fixed notices drawn from the site texts."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+
+from .text import escape
+
+
+def not_head_to_head(knowledge: Knowledge) -> None:
+    st.warning("**Not a head-to-head comparison.** " + escape(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
+
+
+def need_treatments(chosen: list[str], at_least: int = 1) -> bool:
+    """True when enough treatments are chosen; otherwise says what to do."""
+    if len(chosen) < at_least:
+        st.info(f"Choose at least {at_least} treatment{'s' if at_least > 1 else ''} above to see this page.")
+        return False
+    return True

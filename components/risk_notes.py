@@ -1,0 +1,36 @@
+"""Serious-risk notes of one treatment, grouped by topic, with the monitoring that follows."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+from dashboard.knowledge.models import Treatment
+
+from . import statement
+
+TOPICS = {
+    "boxed_warning": "Boxed warning (the label's most serious warning)", "pml": "PML (a rare, serious brain infection)",
+    "infections": "Infections", "hbv": "Hepatitis B reactivation", "herpes": "Herpes infections",
+    "immunoglobulins": "Antibody (immunoglobulin) levels", "infusion_reactions": "Infusion reactions",
+    "injection_reactions": "Injection reactions", "malignancy": "Cancer", "autoimmunity": "Autoimmune conditions",
+    "liver": "Liver", "other": "Other risks",
+}
+SHOWN = ("boxed_warning", "pml", "infections", "hbv", "herpes", "immunoglobulins")
+
+
+def show(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...] = SHOWN) -> None:
+    for topic in topics:
+        risks = [r for r in treatment.risks if r.topic == topic]
+        if risks:
+            st.markdown(f"##### {TOPICS[topic]}")
+            for risk in risks:
+                statement.show(knowledge, risk, view, title=risk.title)
+
+
+def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
+    m = treatment.monitoring
+    for title, items in (("Before the first dose", m.screening), ("During and after each dose", m.administration),
+                         ("Ongoing checks", m.ongoing), ("Vaccines", m.vaccines), ("Who must not receive it", m.contraindications)):
+        if items:
+            st.markdown(f"##### {title}")
+            statement.show_all(knowledge, items, view)

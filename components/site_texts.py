@@ -1,0 +1,36 @@
+"""The About page's texts: what the dashboard is, how to read trial numbers, the update policy and dates."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+
+from . import statement
+from .text import escape
+
+
+def about(knowledge: Knowledge) -> None:
+    for paragraph in knowledge.site.about:
+        st.markdown(escape(paragraph))
+
+
+def reading_trials(knowledge: Knowledge) -> None:
+    st.header("How to read trial numbers", divider="gray")
+    for paragraph in knowledge.site.reading_trials:
+        st.markdown("- " + escape(paragraph))
+
+
+def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
+    for topic in (knowledge.topics[i] for i in ids if i in knowledge.topics):
+        st.header(topic.patient_title if view == "patient" else topic.title, divider="gray")
+        statement.show_all(knowledge, topic.statements, view)
+
+
+def review_dates(knowledge: Knowledge) -> None:
+    st.header("Updates and review dates", divider="gray")
+    st.markdown(escape(knowledge.site.update_policy))
+    st.dataframe(pd.DataFrame(
+        [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
+        + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]
+    ), hide_index=True, width="stretch")

@@ -1,0 +1,26 @@
+"""Where a statement or figure comes from: the source, the exact place in it, and how strong that evidence is."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+from dashboard.knowledge.links import is_allowed
+
+from .text import escape
+
+
+def markdown(knowledge: Knowledge, source_id: str, locator: str) -> str:
+    source = knowledge.source(source_id)
+    title = escape(f"{source.title} ({source.year})")
+    linked = f"[{title}]({source.url})" if is_allowed(source.url) else title
+    return f"Source: {linked}, {escape(locator)}"
+
+
+def evidence_words(knowledge: Knowledge, evidence: str, view: str) -> str:
+    words = knowledge.site.evidence[evidence]
+    return words.plain if view == "patient" else words.name
+
+
+def show(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> None:
+    evidence = evidence or knowledge.source(source_id).type
+    st.caption(f"{markdown(knowledge, source_id, locator)} · Evidence: {escape(evidence_words(knowledge, evidence, view))}")

@@ -1,0 +1,1 @@
+"""Chart builders: knowledge in, Plotly figure (and its table alternative) out. No Streamlit."""

@@ -1,0 +1,27 @@
+"""Okabe-Ito colours and the patterns that go with them, so no chart relies on colour alone."""
+from __future__ import annotations
+
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+PATTERNS = ("", "/", "x", ".", "\\", "+", "-", "|")
+TREATMENT_ARM = OKABE_ITO[0]
+COMPARATOR_ARM = OKABE_ITO[1]
+FONT = dict(size=16)
+# The pattern is drawn over the arm's colour, so arms differ in texture as well as hue.
+PATTERN = dict(fillmode="overlay", fgcolor="#000000", fgopacity=0.55, size=9, solidity=0.3)
+
+
+def colour(index: int) -> str:
+    return OKABE_ITO[index % len(OKABE_ITO)]
+
+
+def pattern(index: int) -> str:
+    return PATTERNS[index % len(PATTERNS)]

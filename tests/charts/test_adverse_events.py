@@ -1,0 +1,60 @@
+"""The adverse-event chart: both arms of one trial, numbers equal to data/, trial named, not colour alone."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.charts import adverse_events
+from dashboard.charts.palette import OKABE_ITO
+
+
+def every_trial(knowledge):
+    for treatment in knowledge.treatments.values():
+        yield from knowledge.trial_events([treatment.id], knowledge.events_for([treatment.id]))
+
+
+def test_traces_equal_the_minimal_data(minimal):
+    te = minimal.trial_events(["exampleumab"], ["headache", "cough"])[0]
+    fig = adverse_events.figure(minimal, te, "clinician")
+    treatment, comparator = fig.data
+    assert list(treatment.y) == ["Headache", "Cough"]
+    assert list(treatment.x) == [20, 7]
+    assert list(comparator.x) == [10, 5]
+    assert treatment.name == "Exampleumab (n = 200)"
+    assert comparator.name == "Placebo (n = 100)"
+    assert fig.layout.title.text == "TRIAL-A (RMS, 96 weeks): Exampleumab vs Placebo"
+    assert "Difference: +10 percentage points" in treatment.hovertext[0]
+    assert "Section 6.1, Table 1, row Headache" in treatment.hovertext[0]
+
+
+def test_arms_differ_by_pattern_and_okabe_ito_colour(minimal):
+    te = minimal.trial_events(["exampleumab"], ["headache"])[0]
+    treatment, comparator = adverse_events.figure(minimal, te, "patient").data
+    assert {treatment.marker.color, comparator.marker.color} <= set(OKABE_ITO)
+    assert treatment.marker.pattern.shape != comparator.marker.pattern.shape
+    assert list(treatment.text) == ["20%"]  # the value is written on the bar too
+
+
+def test_patient_view_uses_plain_event_names(knowledge):
+    te = next(every_trial(knowledge))
+    fig = adverse_events.figure(knowledge, te, "patient")
+    assert list(fig.data[0].y) == [knowledge.events[r.event].patient_label for r in te.rows]
+
+
+def test_table_and_alt_text_carry_the_same_numbers(minimal):
+    te = minimal.trial_events(["exampleumab"], ["headache", "cough"])[0]
+    table = adverse_events.table(minimal, te, "clinician")
+    assert table["Exampleumab (%)"].tolist() == [20, 7]
+    assert table["Placebo (%)"].tolist() == [10, 5]
+    assert table["Difference (percentage points)"].tolist() == [10, 2]
+    assert "Headache: 20% with Exampleumab, 10% with Placebo" in adverse_events.alt(minimal, te, "clinician")
+
+
+def test_every_shipped_trial_chart_equals_its_data(knowledge):
+    checked = 0
+    for te in every_trial(knowledge):
+        treatment, comparator = adverse_events.figure(knowledge, te, "clinician").data
+        assert list(treatment.x) == [r.treatment_pct for r in te.rows]
+        assert list(comparator.x) == [r.comparator_pct for r in te.rows]
+        assert te.trial.name in adverse_events.title(te)
+        checked += 1
+    assert checked >= 6

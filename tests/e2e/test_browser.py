@@ -1,0 +1,94 @@
+"""The dashboard in a real browser: every page loads clean, shows the disclaimer and draws its charts."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import screenshot, settle
+
+DISCLAIMER = "This is educational information, not medical advice"
+PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
+PAGES = [
+    ("", "MS treatment explorer", 0),
+    ("compare", "Compare treatments", 0),
+    ("side-effects", "Side effects seen in the trials", 2),
+    ("pml-infections", "PML and infection risks", 1),
+    ("pregnancy", "Pregnancy and breastfeeding", 0),
+    ("sources", "Sources", 0),
+    ("about", "About this dashboard", 0),
+]
+
+
+@pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] or "start" for p in PAGES])
+def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
+    page.goto(f"{dashboard_url}/{path}?{PAIR}")
+    settle(page)
+    assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
+    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts = page.locator(".js-plotly-plot")
+    assert charts.count() >= charts_at_least
+    for index in range(charts.count()):
+        charts.nth(index).locator("g.trace").first.wait_for(state="attached", timeout=20_000)
+    screenshot(page, path or "start")
+    assert page.console_errors == []
+
+
+def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
+    page.goto(f"{dashboard_url}/side-effects?treatments=Ofatumumab&view=Clinician&events=Headache")
+    settle(page)
+    chosen = page.locator(".st-key-treatments")
+    assert "Ofatumumab" in chosen.inner_text()
+    assert "Ocrelizumab" not in chosen.inner_text()
+    assert page.locator(".st-key-view").get_by_role("radio", name="Clinician").is_checked() or \
+        page.locator(".st-key-view button[kind*='Active']").inner_text() == "Clinician"
+    assert "ASCLEPIOS" in page.locator(".js-plotly-plot").first.inner_text()
+    assert "Headache" in page.locator(".js-plotly-plot").first.inner_text()
+
+
+def test_unknown_id_in_a_link_shows_a_notice(page, dashboard_url):
+    page.goto(f"{dashboard_url}/compare?treatments=Ocrelizumab&treatments=Snakeoil&treatments=Natalizumab")
+    settle(page)
+    assert page.get_by_text("Snakeoil").first.is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_keyboard_alone_reaches_the_treatment_picker(page, dashboard_url):
+    page.goto(f"{dashboard_url}/compare?{PAIR}")
+    settle(page)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.st-key-treatments')"):
+            break
+    else:
+        pytest.fail("Tab never reached the treatment picker")
+    page.keyboard.press("ArrowDown")  # opens the list of treatments
+    page.keyboard.press("Enter")      # chooses the first one offered
+    settle(page)
+    assert page.locator(".st-key-treatments").inner_text().count("\n") >= 2
+
+
+def test_phone_width_has_no_sideways_scroll(browser, dashboard_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{dashboard_url}/compare?{PAIR}")
+        settle(page)
+        assert page.get_by_text(DISCLAIMER).is_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+        screenshot(page, "phone-compare")
+    finally:
+        context.close()
+
+
+def test_readable_at_200_percent_zoom(browser, dashboard_url):
+    # 200% zoom of a 1280 px window lays the page out like a 640 px window at double scale.
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(f"{dashboard_url}/side-effects?{PAIR}")
+        settle(page)
+        assert page.get_by_text(DISCLAIMER).is_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 640 + 1
+        screenshot(page, "zoom-200-side-effects")
+    finally:
+        context.close()
