@@ -12,4 +12,4 @@ def show(figure: dict, alt: str, table: pd.DataFrame, key: str) -> None:
         if st.toggle("Show as table", key=f"table_{key}", help="The same numbers as a table, for screen readers and printing."):
             st.dataframe(table, hide_index=True, width="stretch")
         else:
-            st.plotly_chart(figure, config=PLOTLY_CONFIG, alt=alt, key=f"chart_{key}", width="stretch")
+            st.plotly_chart(figure, config=PLOTLY_CONFIG, alt=alt, key=f"chart_{key}", width="stretch", theme=None)

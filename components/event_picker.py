@@ -7,7 +7,7 @@ from dashboard.knowledge import Knowledge
 
 from . import url_notice
 
-SHOWN_BY_DEFAULT = 5
+SHOWN_BY_DEFAULT = 6
 
 
 def show(knowledge: Knowledge, treatment_ids: list[str]) -> list[str]:
@@ -16,7 +16,7 @@ def show(knowledge: Knowledge, treatment_ids: list[str]) -> list[str]:
     name = lambda e: events[e].patient_label  # noqa: E731  plain words in both views, so links work in both
     url_notice.unknown("events", [name(e) for e in ids], "events")
     chosen = st.multiselect(
-        "Side effects to show", options=ids, format_func=name, default=ids[:SHOWN_BY_DEFAULT],
+        "Side effects to show", options=ids, format_func=name, default=knowledge.default_events(treatment_ids, SHOWN_BY_DEFAULT),
         key="events", bind="query-params",
         help="Events reported in the pivotal trials of the treatments you chose.",
     )

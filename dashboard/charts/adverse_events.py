@@ -46,8 +46,8 @@ def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
     top = max(max(r.treatment_pct, r.comparator_pct) for r in rows)
     fig.update_layout(
         title=dict(text=title(te), font=dict(size=17)), barmode="group", font=FONT,
-        height=160 + 70 * len(rows), margin=dict(l=10, r=10, t=70, b=40),
-        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
+        height=200 + 70 * len(rows), margin=dict(l=10, r=10, t=110, b=60),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="% of people in each arm who had the event", range=[0, min(100, top * 1.25 + 5)]),
         yaxis=dict(autorange="reversed", automargin=True),
     )

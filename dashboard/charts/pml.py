@@ -39,8 +39,8 @@ def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure
         )
     fig.update_layout(
         title=dict(text=f"PML risk with {treatment.name} per 1,000 patients ({region} label)", font=dict(size=17)),
-        barmode="group", font=FONT, height=480, margin=dict(l=10, r=10, t=70, b=40),
-        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+        barmode="group", font=FONT, height=520, margin=dict(l=10, r=10, t=130, b=60),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="Time on treatment"), yaxis=dict(title="Estimated cases per 1,000 patients"),
     )
     return fig

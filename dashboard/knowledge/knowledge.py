@@ -46,6 +46,21 @@ class Knowledge:
                 counts[row.event] = counts.get(row.event, 0) + 1
         return sorted(counts, key=lambda e: (-counts[e], self.events[e].label))
 
+    def default_events(self, treatment_ids: list[str], how_many: int = 6) -> list[str]:
+        """A first choice of events that shows every chosen treatment: each one's most frequent events in turn."""
+        queues = [
+            [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct)]
+            for t in self.pick(treatment_ids)
+        ]
+        chosen: list[str] = []
+        while len(chosen) < how_many and any(queues):
+            for queue in queues:
+                while queue and queue[0] in chosen:
+                    queue.pop(0)
+                if queue and len(chosen) < how_many:
+                    chosen.append(queue.pop(0))
+        return chosen
+
     def trial_events(self, treatment_ids: list[str], event_ids: list[str]) -> list[TrialEvents]:
         """For each chosen treatment's trial, the rows of the chosen events, in the order chosen."""
         found = []

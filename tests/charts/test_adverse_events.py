@@ -58,3 +58,11 @@ def test_every_shipped_trial_chart_equals_its_data(knowledge):
         assert te.trial.name in adverse_events.title(te)
         checked += 1
     assert checked >= 6
+
+
+def test_default_events_show_every_chosen_treatment(knowledge):
+    chosen = ["ocrelizumab", "natalizumab", "ublituximab"]
+    events = knowledge.default_events(chosen, 6)
+    assert len(events) == len(set(events)) == 6
+    shown = {te.treatment.id for te in knowledge.trial_events(chosen, events)}
+    assert shown == set(chosen)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -84,10 +85,20 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("console", lambda message: message.type == "error" and not _base_path_probe(message)
+            and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
+
+
+# On a page URL such as /compare, Streamlit's frontend first asks /compare/_stcore/health and /host-config in case
+# the app is served below that path, gets 404, then uses /_stcore/. Those two probes are expected; nothing else is.
+_PROBE = re.compile(r"/[^/?]+/_stcore/(health|host-config)$")
+
+
+def _base_path_probe(message) -> bool:
+    return bool(_PROBE.search((message.location or {}).get("url", "")))
 
 
 def settle(page, timeout: float = 60_000) -> None:
@@ -98,8 +109,14 @@ def settle(page, timeout: float = 60_000) -> None:
     page.wait_for_selector('[data-test-script-state="notRunning"]', state="attached", timeout=timeout)
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, max_height: int = 3200) -> Path:
+    """The whole page: Streamlit scrolls inside its own container, so the window grows to the content first."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight || 0")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height) + 80, max_height))})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path

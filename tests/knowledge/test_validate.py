@@ -145,3 +145,11 @@ def test_missing_data_folder_is_a_problem_not_a_traceback(tmp_path, capsys):
     code, lines = validate(tmp_path / "nowhere", capsys)
     assert code == 1
     assert lines == [f"{tmp_path}/nowhere/site.yaml:1: (file): file not found, expected the site texts"]
+
+
+def test_shipped_knowledge_is_valid_and_large_enough(capsys):
+    code = main(["validate"])
+    line = capsys.readouterr().out.strip()
+    assert code == 0, line
+    treatments, figures, sources = (int(part.split()[0]) for part in line.removeprefix("ok: ").split(", "))
+    assert treatments >= 6 and figures >= 120 and sources >= 20
