@@ -1,6 +1,269 @@
-def add_arguments(parser):
-    pass
+"""`python -m dashboard bench`: many new sessions at once over Streamlit's own websocket protocol.
+
+It starts the dashboard (or uses --url) and, in the same run, a minimal Streamlit page as a yardstick; opens N
+concurrent sessions on /_stcore/stream, asks each for a script run of --page and waits for `script_finished`.
+It prints p50/p95 time to a finished run, sessions per second, failures, server memory (RSS) before, with the
+sessions open and after they closed and the disconnected-session TTL passed, and our cost as a ratio to the
+minimal page. `--reruns` also times one user's reruns of every page and main interaction (AppTest, in process).
+Needs the test requirements (websockets): pip install -r requirements-test.txt
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(args):
-    return 0
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", help="benchmark a running dashboard here instead of starting one (no memory figures)")
+    parser.add_argument("--sessions", type=int, default=200, help="concurrent new sessions (default 200)")
+    parser.add_argument("--page", default="", help="page url path, e.g. side-effects (default: the landing page)")
+    parser.add_argument("--query", default="", help="query string for every session, e.g. treatments=Ocrelizumab")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a session may take before it counts as failed")
+    parser.add_argument("--ttl", type=int, default=10, help="disconnected-session TTL of the servers started here (s)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the minimal-page yardstick")
+    parser.add_argument("--reruns", type=int, default=0, help="also time N single-user reruns of each page and interaction")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+
+
+@dataclass
+class Load:
+    """What N concurrent sessions saw."""
+
+    name: str
+    times: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    wall: float = 0.0
+    rss_mb: dict[str, float] = field(default_factory=dict)
+
+    def p(self, q: float) -> float:
+        if not self.times:
+            return float("nan")
+        ordered = sorted(self.times)
+        return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+    @property
+    def per_second(self) -> float:
+        return len(self.times) / self.wall if self.wall else 0.0
+
+    def summary(self) -> dict:
+        return {"page": self.name, "sessions": len(self.times) + len(self.failures), "failures": len(self.failures),
+                "p50_s": round(self.p(0.5), 3), "p95_s": round(self.p(0.95), 3), "sessions_per_s": round(self.per_second, 1),
+                "wall_s": round(self.wall, 2), "rss_mb": self.rss_mb, "failure_examples": self.failures[:3]}
+
+
+async def one_session(ws_url: str, page: str, query: str, timeout: float, result: Load, release: asyncio.Event) -> None:
+    """Open a session, ask for a run of `page`, record the seconds to script_finished; stay open until `release`."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ClientState_pb2 import ClientState
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    start = time.perf_counter()
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout,
+                                      ping_interval=None) as ws:
+            await ws.send(BackMsg(rerun_script=ClientState(query_string=query, page_name=page)).SerializeToString())
+            async with asyncio.timeout(timeout):
+                while True:
+                    message = ForwardMsg.FromString(await ws.recv())
+                    kind = message.WhichOneof("type")
+                    if kind == "page_not_found":
+                        raise RuntimeError(f"page not found: {page!r}")
+                    if kind == "delta" and message.delta.WhichOneof("type") == "new_element" \
+                            and message.delta.new_element.WhichOneof("type") == "exception":
+                        raise RuntimeError("exception element: " + message.delta.new_element.exception.message[:120])
+                    if kind == "script_finished":
+                        status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+                        if status == "FINISHED_SUCCESSFULLY":
+                            break
+                        if status != "FINISHED_EARLY_FOR_RERUN":
+                            raise RuntimeError(status)
+            result.times.append(time.perf_counter() - start)
+            await release.wait()
+    except Exception as error:  # noqa: BLE001  a failed session is counted and described, not raised
+        result.failures.append(f"{type(error).__name__}: {error}"[:200])
+
+
+def rss_mb(pid: int | None) -> float | None:
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None, ttl: int) -> Load:
+    """N concurrent new sessions on one page; memory before, with all open, and after they closed and the TTL passed."""
+    ws_url = base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
+    opened = asyncio.Event()
+    opened.set()
+    await one_session(ws_url, page, query, timeout, Load("warm-up"), opened)  # imports and caches warm
+    await asyncio.sleep(1)
+    result = Load(name)
+    result.rss_mb["before"] = rss_mb(pid)
+    release = asyncio.Event()
+    start = time.perf_counter()
+    tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release)) for _ in range(sessions)]
+    while len(result.times) + len(result.failures) < sessions:
+        await asyncio.sleep(0.02)
+    result.wall = time.perf_counter() - start
+    result.rss_mb["open"] = rss_mb(pid)
+    release.set()
+    await asyncio.gather(*tasks)
+    if pid is not None:
+        await asyncio.sleep(ttl + 5)
+        result.rss_mb["closed_after_ttl"] = rss_mb(pid)
+    return result
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(script: str, ttl: int) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server as the README runs it (same config file), on a free loopback port."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.disconnectedSessionTTL", str(ttl)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def print_load(load_: Load) -> None:
+    mem = ", ".join(f"{k} {v} MB" for k, v in load_.rss_mb.items() if v is not None) or "not measured (--url)"
+    print(f"  {load_.name}: {len(load_.times)} finished, {len(load_.failures)} failed; time to finished run p50 "
+          f"{load_.p(0.5):.2f} s, p95 {load_.p(0.95):.2f} s; {load_.per_second:.1f} sessions/s; RSS {mem}")
+    for failure in load_.failures[:3]:
+        print(f"    failure: {failure}")
+
+
+def reruns(samples: int) -> list[dict]:
+    """One user's rerun of every page and main interaction, in process (AppTest): script time, p50 and p95."""
+    import logging
+
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+
+    app = str(ROOT / "dashboard" / "app.py")
+    pair = {"treatments": ["Ocrelizumab", "Natalizumab"]}
+    cases = [(f"open {page}", page, pair, None) for page in (
+        "pages/home.py", "pages/compare.py", "pages/adverse_events.py", "pages/pml_infections.py",
+        "pages/pregnancy.py", "pages/sources.py", "pages/about.py")]
+    cases += [
+        ("compare: switch view", "pages/compare.py", pair, lambda at: at.segmented_control(key="view").set_value(
+            "Clinician" if at.segmented_control(key="view").value == "Patient" else "Patient")),
+        ("compare: choose treatments", "pages/compare.py", pair, lambda at: at.multiselect(key="treatments").set_value(
+            ["ofatumumab", "alemtuzumab", "rituximab"] if len(at.multiselect(key="treatments").value) == 2 else ["ocrelizumab", "natalizumab"])),
+        ("side effects: choose events", "pages/adverse_events.py", pair, lambda at: at.multiselect(key="events").set_value(
+            ["headache"] if len(at.multiselect(key="events").value) != 1 else ["headache", "fatigue"])),
+        ("side effects: show as table", "pages/adverse_events.py", pair, lambda at: (lambda t: t.set_value(not t.value))(at.toggle[0])),
+        ("pml: switch view", "pages/pml_infections.py", pair, lambda at: at.segmented_control(key="view").set_value(
+            "Clinician" if at.segmented_control(key="view").value == "Patient" else "Patient")),
+    ]
+    figures = []
+    for name, page, params, act in cases:
+        at = AppTest.from_file(app, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page(page).run()
+        times = []
+        for _ in range(samples):
+            if act:
+                act(at)
+            start = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - start)
+            if at.exception:
+                raise RuntimeError(f"{name}: exception {at.exception[0].value}")
+        ordered = sorted(times)
+        p50 = ordered[len(ordered) // 2] * 1000
+        p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))] * 1000
+        figures.append({"interaction": name, "p50_ms": round(p50, 1), "p95_ms": round(p95, 1)})
+        print(f"  {name:32s} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms")
+        gc.collect()
+    return figures
+
+
+def startup() -> tuple[float, float]:
+    """Seconds to import the knowledge layer, then to load and validate data/ once, in a fresh process."""
+    code = ("import time; t=time.perf_counter(); from dashboard.knowledge import load_knowledge; i=time.perf_counter(); "
+            "load_knowledge(); print(i-t, time.perf_counter()-i)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    imports, loading = (float(x) for x in out.stdout.split())
+    return imports, loading
+
+
+def run(args: argparse.Namespace) -> int:
+    report: dict = {"sessions": args.sessions, "page": args.page or "(landing)"}
+    imports, loading = startup()
+    report["knowledge_import_s"], report["knowledge_load_s"] = round(imports, 3), round(loading, 3)
+    print(f"knowledge loaded and validated in {loading * 1000:.0f} ms (fresh process; importing pydantic, yaml and "
+          f"the models took another {imports * 1000:.0f} ms)")
+    servers = []
+    try:
+        if args.url:
+            ours, pid = args.url, None
+        else:
+            process, ours = start_server("dashboard/app.py", args.ttl)
+            servers.append(process)
+            pid = process.pid
+        print(f"{args.sessions} concurrent new sessions, page '{args.page or '(landing)'}':")
+        measured = asyncio.run(load("dashboard", ours, args.page, args.query, args.sessions, args.timeout, pid, args.ttl))
+        print_load(measured)
+        report["dashboard"] = measured.summary()
+        if not args.no_baseline:
+            process, minimal = start_server("dashboard/bench_minimal_app.py", args.ttl)
+            servers.append(process)
+            yard = asyncio.run(load("minimal page", minimal, "", "", args.sessions, args.timeout, process.pid, args.ttl))
+            print_load(yard)
+            report["minimal"] = yard.summary()
+            ratio_wall = measured.wall / yard.wall if yard.wall else float("nan")
+            ratio_p50 = measured.p(0.5) / yard.p(0.5) if yard.times else float("nan")
+            report["cost_ratio"] = round(ratio_wall, 2)
+            report["p50_ratio"] = round(ratio_p50, 2)
+            print(f"cost per session vs the minimal page: {ratio_wall:.2f} x (time for all {args.sessions} sessions); "
+                  f"p50 ratio {ratio_p50:.2f} x")
+    finally:
+        for process in servers:
+            process.terminate()
+            process.wait(timeout=20)
+    if args.reruns:
+        print(f"single-user reruns ({args.reruns} each, in process, script time):")
+        report["reruns"] = reruns(args.reruns)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+    failures = report["dashboard"]["failures"]
+    return 1 if failures else 0

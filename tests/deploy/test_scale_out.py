@@ -1,0 +1,82 @@
+"""The one-machine scale-out: several dashboard processes behind nginx, sticky sessions, sessions through it."""
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.bench import load
+from tests.e2e.conftest import free_port, wait_healthy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def nginx() -> str:
+    path = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if path:
+        return path
+    message = "nginx is not installed (scripts/test.sh installs it where apt-get is available): scale-out test skipped"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message.replace("skipped", "required in CI"))
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory):
+    nginx()
+    port, first = free_port(), free_port()
+    while first + 1 == port:
+        first = free_port()
+    prefix_file = tmp_path_factory.mktemp("scale") / "prefix"
+    env = dict(os.environ, PORT=str(port), FIRST_BACKEND_PORT=str(first), SCALE_OUT_PREFIX_FILE=str(prefix_file))
+    process = subprocess.Popen(["bash", "scripts/scale-out.sh", "2"], cwd=ROOT, env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, seconds=120)
+        deadline = time.monotonic() + 10
+        while not prefix_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        yield url, Path(prefix_file.read_text().strip()), (first, first + 1)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def upstreams(prefix: Path, route: str | None = None) -> list[str]:
+    lines = (prefix / "access.log").read_text().splitlines()
+    return [re.search(r"upstream=(\S+)", line).group(1) for line in lines
+            if "_stcore/stream" in line and (route is None or f"route={route} " in line)]
+
+
+def test_sessions_through_nginx_finish_and_spread_over_both_processes(scaled):
+    url, prefix, backends = scaled
+    result = asyncio.run(load("nginx", url, "", "", 40, 120, None, 0))
+    assert result.failures == []
+    assert len(result.times) == 40
+    used = set(upstreams(prefix))
+    assert used == {f"127.0.0.1:{port}" for port in backends}
+
+
+def test_a_browser_keeps_its_process(scaled):
+    url, prefix, _ = scaled
+    with urllib.request.urlopen(url + "/") as response:
+        cookie = response.headers["Set-Cookie"]
+    route = re.match(r"ms_route=([^;]+)", cookie).group(1)
+    assert "HttpOnly" in cookie
+    seen = set()
+    for _ in range(6):
+        request = urllib.request.Request(url + "/_stcore/health", headers={"Cookie": f"ms_route={route}"})
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 200
+    lines = [line for line in (prefix / "access.log").read_text().splitlines() if f"route={route} " in line]
+    seen = {re.search(r"upstream=(\S+)", line).group(1) for line in lines}
+    assert len(lines) >= 7 and len(seen) == 1
