@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", help="benchmark a running dashboard here instead of starting one (no memory figures)")
     parser.add_argument("--sessions", type=int, default=200, help="concurrent new sessions (default 200)")
-    parser.add_argument("--page", default="", help="page url path, e.g. side-effects (default: the landing page)")
+    parser.add_argument("--page", default="", help="page, e.g. side-effects, asked for as a shared link does (?page=...)")
     parser.add_argument("--query", default="", help="query string for every session, e.g. treatments=Ocrelizumab")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a session may take before it counts as failed")
     parser.add_argument("--ttl", type=int, default=10, help="disconnected-session TTL of the servers started here (s)")
@@ -241,7 +241,8 @@ def run(args: argparse.Namespace) -> int:
             servers.append(process)
             pid = process.pid
         print(f"{args.sessions} concurrent new sessions, page '{args.page or '(landing)'}':")
-        measured = asyncio.run(load("dashboard", ours, args.page, args.query, args.sessions, args.timeout, pid, args.ttl))
+        query = "&".join(q for q in (f"page={args.page}" if args.page else "", args.query) if q)
+        measured = asyncio.run(load("dashboard", ours, "", query, args.sessions, args.timeout, pid, args.ttl))
         print_load(measured)
         report["dashboard"] = measured.summary()
         if not args.no_baseline:

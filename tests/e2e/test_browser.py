@@ -7,6 +7,8 @@ from .conftest import screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
+NAV = {"compare": "Compare", "side-effects": "Side effects", "pml-infections": "PML and infections",
+       "pregnancy": "Pregnancy", "sources": "Sources", "about": "About"}
 PAGES = [
     ("", "MS treatment explorer", 0),
     ("compare", "Compare treatments", 0),
@@ -34,7 +36,7 @@ def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
 
 
 def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
-    page.goto(f"{dashboard_url}/side-effects?treatments=Ofatumumab&view=Clinician&events=Headache")
+    page.goto(f"{dashboard_url}/?page=side-effects&treatments=Ofatumumab&view=Clinician&events=Headache")
     settle(page)
     chosen = page.locator(".st-key-treatments")
     assert "Ofatumumab" in chosen.inner_text()
@@ -43,6 +45,18 @@ def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
         page.locator(".st-key-view button[kind*='Active']").inner_text() == "Clinician"
     assert "ASCLEPIOS" in page.locator(".js-plotly-plot").first.inner_text()
     assert "Headache" in page.locator(".js-plotly-plot").first.inner_text()
+    assert page.get_by_role("heading", name="Side effects seen in the trials").is_visible()
+
+
+def test_clicking_through_every_page(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?{PAIR}")
+    settle(page)
+    for path, title, _ in PAGES[1:]:
+        page.get_by_role("link", name=NAV[path], exact=True).first.click()
+        settle(page)
+        assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
+        assert page.get_by_text(DISCLAIMER).is_visible()
+        assert page.url.split("?")[0].endswith("/" + path)
 
 
 def test_unknown_id_in_a_link_shows_a_notice(page, dashboard_url):

@@ -80,6 +80,18 @@ def test_charts_show_every_chosen_events_numbers_from_data(knowledge):
     assert "Not a head-to-head comparison" in texts(at)
 
 
+@pytest.mark.parametrize("path, title", [("side-effects", "Side effects seen in the trials"), ("pregnancy", "Pregnancy and breastfeeding"),
+                                          ("sources", "Sources"), ("no-such-page", "MS treatment explorer")])
+def test_a_shared_link_names_its_page_in_the_query_string(path, title):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = path
+    at.query_params["treatments"] = ["Ofatumumab"]
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == title
+    assert ("no-such-page" in texts(at)) == (path == "no-such-page")  # an unknown page is named in a notice
+
+
 def test_unknown_ids_in_a_link_are_ignored_with_a_notice():
     at = open_page("pages/compare.py", treatments=["Ocrelizumab", "Snake oil", "Natalizumab"], view="Wizard")
     assert not at.exception
