@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -59,19 +60,9 @@ def dashboard_url():
         process.wait(timeout=20)
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path:
-        return path
-    message = "Debian's chromium is not installed (scripts/test.sh installs it where apt-get is available): browser tests skipped"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message.replace("skipped", "required in CI"))
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
 def browser():
-    executable = chromium_path()
+    executable = require_tool("chromium", "/usr/bin/chromium-browser", needed_for="browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -81,28 +81,19 @@ def test_keyboard_alone_reaches_the_treatment_picker(page, dashboard_url):
     assert page.locator(".st-key-treatments").inner_text().count("\n") >= 2
 
 
-def test_phone_width_has_no_sideways_scroll(browser, dashboard_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("width, height, scale, mobile, path, name", [
+    (390, 844, 2, True, "compare", "phone-compare"),          # a phone
+    (640, 450, 2, False, "side-effects", "zoom-200-side-effects"),  # 200% zoom of a 1280 px window
+], ids=["phone-390px", "zoom-200-percent"])
+def test_readable_without_sideways_scroll(browser, dashboard_url, width, height, scale, mobile, path, name):
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                  is_mobile=mobile, has_touch=mobile)
     page = context.new_page()
     try:
-        page.goto(f"{dashboard_url}/compare?{PAIR}")
+        page.goto(f"{dashboard_url}/{path}?{PAIR}")
         settle(page)
         assert page.get_by_text(DISCLAIMER).is_visible()
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
-        screenshot(page, "phone-compare")
-    finally:
-        context.close()
-
-
-def test_readable_at_200_percent_zoom(browser, dashboard_url):
-    # 200% zoom of a 1280 px window lays the page out like a 640 px window at double scale.
-    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
-    page = context.new_page()
-    try:
-        page.goto(f"{dashboard_url}/side-effects?{PAIR}")
-        settle(page)
-        assert page.get_by_text(DISCLAIMER).is_visible()
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 640 + 1
-        screenshot(page, "zoom-200-side-effects")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+        screenshot(page, name)
     finally:
         context.close()
