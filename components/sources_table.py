@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.knowledge import Knowledge, statements_of
+from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
 
 from . import url_notice
@@ -26,22 +26,6 @@ def show(knowledge: Knowledge, view: str) -> None:
                  column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open source")})
 
 
-def citations(knowledge: Knowledge, source_id: str) -> list[tuple[str, str]]:
-    """(where on the dashboard, locator in the source) for every use of a source."""
-    found = []
-    for t in knowledge.treatments.values():
-        rows = [*t.adverse_events, *t.benefits, *t.pml_risk, *t.trials]
-        found += [(f"{t.name}: {getattr(r, 'event', None) or getattr(r, 'outcome', None) or getattr(r, 'name', None) or 'PML risk'}", r.locator)
-                  for r in rows if r.source == source_id]
-        for s in statements_of(t):
-            if s.source == source_id:
-                found.append((f"{t.name}: {s.clinician[:80]}", s.locator))
-            found += [(f"{t.name}: {f.label}", f.locator) for f in s.figures if f.source == source_id]
-    for topic in knowledge.topics.values():
-        found += [(f"{topic.title}: {s.clinician[:80]}", s.locator) for s in topic.statements if s.source == source_id]
-    return found
-
-
 def cited(knowledge: Knowledge) -> None:
     ids = sorted(knowledge.sources, key=lambda i: knowledge.sources[i].title.lower())
     label = {i: f"{knowledge.sources[i].title} ({knowledge.sources[i].year})" for i in ids}
@@ -50,5 +34,5 @@ def cited(knowledge: Knowledge) -> None:
                           format_func=label.get,
                           key="source", bind="query-params")
     if chosen:
-        st.dataframe(pd.DataFrame(citations(knowledge, chosen), columns=["Used for", "Place in the source"]),
+        st.dataframe(pd.DataFrame(knowledge.citations(chosen), columns=["Used for", "Place in the source"]),
                      hide_index=True, width="stretch")

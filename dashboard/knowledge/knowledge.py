@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .models import AdverseEvent, Event, Figure, Site, Source, Statement, Topic, Treatment, Trial
+from .models import AdverseEvent, Event, Site, Source, Statement, Topic, Treatment, Trial
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,22 @@ class Knowledge:
                 for figure in statement.figures:
                     yield topic, figure
 
+    def citations(self, source_id: str) -> list[tuple[str, str]]:
+        """(what on the dashboard, place in the source) for every use of one source."""
+        found: list[tuple[str, str]] = []
+        for t in self.treatments.values():
+            found += [(f"{t.name}: {r.name}", r.locator) for r in t.trials if r.source == source_id]
+            found += [(f"{t.name}: {r.event}", r.locator) for r in t.adverse_events if r.source == source_id]
+            found += [(f"{t.name}: {r.outcome}", r.locator) for r in t.benefits if r.source == source_id]
+            found += [(f"{t.name}: PML risk", r.locator) for r in t.pml_risk if r.source == source_id]
+            for s in statements_of(t):
+                if s.source == source_id:
+                    found.append((f"{t.name}: {s.clinician[:80]}", s.locator))
+                found += [(f"{t.name}: {f.label}", f.locator) for f in s.figures if f.source == source_id]
+        for topic in self.topics.values():
+            found += [(f"{topic.title}: {s.clinician[:80]}", s.locator) for s in topic.statements if s.source == source_id]
+        return found
+
     @property
     def figure_count(self) -> int:
         return sum(1 for _ in self.figures())
@@ -106,4 +122,4 @@ def statements_of(treatment: Treatment) -> Iterator[Statement]:
         yield from group
 
 
-__all__ = ["Knowledge", "TrialEvents", "statements_of", "Figure"]
+__all__ = ["Knowledge", "TrialEvents", "statements_of"]
