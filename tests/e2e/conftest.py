@@ -100,6 +100,19 @@ def settle(page, timeout: float = 60_000) -> None:
     page.wait_for_selector('[data-test-script-state="notRunning"]', state="attached", timeout=timeout)
 
 
+def charts(page, at_least: int = 0, timeout: float = 30_000):
+    """The page's Plotly charts, once at least `at_least` of them have drawn their traces.
+
+    Plotly's script is loaded on demand the first time a page shows a chart, so on a cold browser the chart
+    containers can exist a moment before the charts are drawn in them."""
+    drawn = page.locator(".js-plotly-plot")
+    if at_least:
+        drawn.nth(at_least - 1).locator("g.trace").first.wait_for(state="attached", timeout=timeout)
+    for index in range(drawn.count()):
+        drawn.nth(index).locator("g.trace").first.wait_for(state="attached", timeout=timeout)
+    return drawn
+
+
 def screenshot(page, name: str, max_height: int = 3200) -> Path:
     """The whole page: Streamlit scrolls inside its own container, so the window grows to the content first."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot, settle
+from .conftest import charts, screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
@@ -27,10 +27,7 @@ def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
     assert page.get_by_text(DISCLAIMER).is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
-    charts = page.locator(".js-plotly-plot")
-    assert charts.count() >= charts_at_least
-    for index in range(charts.count()):
-        charts.nth(index).locator("g.trace").first.wait_for(state="attached", timeout=20_000)
+    assert charts(page, at_least=charts_at_least).count() >= charts_at_least
     screenshot(page, path or "start")
     assert page.console_errors == []
 
@@ -43,8 +40,9 @@ def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
     assert "Ocrelizumab" not in chosen.inner_text()
     assert page.locator(".st-key-view").get_by_role("radio", name="Clinician").is_checked() or \
         page.locator(".st-key-view button[kind*='Active']").inner_text() == "Clinician"
-    assert "ASCLEPIOS" in page.locator(".js-plotly-plot").first.inner_text()
-    assert "Headache" in page.locator(".js-plotly-plot").first.inner_text()
+    chart = charts(page, at_least=1).first
+    assert "ASCLEPIOS" in chart.inner_text()
+    assert "Headache" in chart.inner_text()
     assert page.get_by_role("heading", name="Side effects seen in the trials").is_visible()
 
 
