@@ -1,4 +1,6 @@
-"""The side-by-side comparison: one row per aspect, one column per treatment, a source under each cell."""
+"""The side-by-side comparison: one row per aspect, one column per treatment, a source under each cell.
+
+Each cell is built as Markdown text and drawn as one element."""
 from __future__ import annotations
 
 import streamlit as st
@@ -14,47 +16,42 @@ STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label u
 BURDEN = {"low": "Low", "moderate": "Moderate", "high": "High"}
 
 
-def _given(knowledge: Knowledge, t: Treatment, view: str) -> None:
+def _given(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
     i = t.identity
-    if view == "clinician":
-        st.markdown(f"**{escape(i.route)}**  \n{escape(i.schedule)}  \n{escape(i.drug_class)}: {escape(i.mechanism)}")
-    else:
-        st.markdown(escape(i.patient))
-    source_link.show(knowledge, i.source, i.locator, i.evidence, view)
+    text = (f"**{escape(i.route)}**  \n{escape(i.schedule)}  \n{escape(i.drug_class)}: {escape(i.mechanism)}"
+            if view == "clinician" else escape(i.patient))
+    return [text, source_link.line(knowledge, i.source, i.locator, i.evidence, view)]
 
 
-def _approvals(knowledge: Knowledge, t: Treatment, view: str) -> None:
-    if t.off_label:
-        st.markdown("**Off-label in MS:** not approved for MS by the regulators listed.")
+def _approvals(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
+    parts = ["**Off-label in MS:** not approved for MS by the regulators listed."] if t.off_label else []
     for a in t.approvals:
         use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""
-        st.markdown(f"**{a.region}:** {STATUS[a.status]}{escape(use)}")
+        parts.append(f"**{a.region}:** {STATUS[a.status]}{escape(use)}")
         if view == "clinician":
-            st.markdown(escape(a.clinician))
-        source_link.show(knowledge, a.source, a.locator, a.evidence, view)
+            parts.append(escape(a.clinician))
+        parts.append(source_link.line(knowledge, a.source, a.locator, a.evidence, view))
+    return parts
 
 
-def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> None:
-    if not t.benefits:
-        st.caption("No trial benefit figures recorded.")
+def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
+    parts = [] if t.benefits else [":small[No trial benefit figures recorded.]"]
     for b in t.benefits[: 1 if view == "patient" else 3]:
-        st.markdown(escape(b.patient if view == "patient" else b.clinician))
-        source_link.show(knowledge, b.source, b.locator, view=view)
-    for note in t.benefit_notes[:1]:
-        statement.show(knowledge, note, view)
+        parts += [escape(b.patient if view == "patient" else b.clinician), source_link.line(knowledge, b.source, b.locator, view=view)]
+    return parts + [statement.markdown(knowledge, note, view) for note in t.benefit_notes[:1]]
 
 
-def _burden(knowledge: Knowledge, t: Treatment, view: str) -> None:
-    statement.show(knowledge, t.monitoring.burden, view, title=BURDEN[t.monitoring.burden.level])
+def _burden(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
+    return [statement.markdown(knowledge, t.monitoring.burden, view, title=BURDEN[t.monitoring.burden.level])]
 
 
-def _risks(knowledge: Knowledge, t: Treatment, view: str) -> None:
-    for risk in [r for r in t.risks if r.headline] or t.risks[:3]:
-        statement.show(knowledge, risk, view, title=risk.title)
+def _risks(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
+    return [statement.markdown(knowledge, risk, view, title=risk.title)
+            for risk in [r for r in t.risks if r.headline] or t.risks[:3]]
 
 
-def _pregnancy(knowledge: Knowledge, t: Treatment, view: str) -> None:
-    statement.show(knowledge, t.pregnancy.summary, view)
+def _pregnancy(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
+    return [statement.markdown(knowledge, t.pregnancy.summary, view)]
 
 
 ASPECTS = (
@@ -73,5 +70,4 @@ def show(knowledge: Knowledge, treatment_ids: list[str], view: str) -> None:
     for aspect, draw in ASPECTS:
         st.markdown(f"#### {aspect}")
         for column, t in zip(st.columns(len(chosen), border=True), chosen):
-            with column:
-                draw(knowledge, t, view)
+            column.markdown("\n\n".join(draw(knowledge, t, view)))  # one element per cell: fewer messages

@@ -1,7 +1,11 @@
-"""Figures built once per selection and shared by every session (keyed by ids, not objects)."""
+"""Figures built once per selection and shared by every session (keyed by ids, not objects).
+
+The cache holds Plotly Figure objects, not dicts: st.plotly_chart re-validates a dict through a new Figure on
+every run, while a Figure is only copied. Nothing changes a cached figure after it is built."""
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts import adverse_events, pml
@@ -9,14 +13,14 @@ from dashboard.knowledge import TrialEvents
 
 from . import knowledge_store
 
-Card = tuple[dict, str, pd.DataFrame]
+Card = tuple[go.Figure, str, pd.DataFrame]
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
 def adverse_event_card(treatment_id: str, trial_id: str, event_ids: tuple[str, ...], view: str) -> Card:
     knowledge = knowledge_store.get()
     te = next(t for t in knowledge.trial_events([treatment_id], list(event_ids)) if t.trial.id == trial_id)
-    return (adverse_events.figure(knowledge, te, view).to_dict(), adverse_events.alt(knowledge, te, view),
+    return (adverse_events.figure(knowledge, te, view), adverse_events.alt(knowledge, te, view),
             adverse_events.table(knowledge, te, view))
 
 
@@ -28,5 +32,5 @@ def adverse_event_key(te: TrialEvents) -> str:
 def pml_card(treatment_id: str, region: str) -> Card:
     knowledge = knowledge_store.get()
     treatment = knowledge.treatments[treatment_id]
-    return (pml.figure(knowledge, treatment, region).to_dict(), pml.alt(knowledge, treatment, region),
+    return (pml.figure(knowledge, treatment, region), pml.alt(knowledge, treatment, region),
             pml.table(knowledge, treatment, region))

@@ -9,18 +9,15 @@ from dashboard.knowledge.models import Statement, Treatment
 from . import statement
 
 
-def _by_region(knowledge: Knowledge, items: tuple[Statement, ...], view: str) -> None:
-    regional = [s for s in items if s.region != "all"]
-    for s in items:
-        if s.region == "all":
-            statement.show(knowledge, s, view)
-    if regional:
-        regions = sorted({s.region for s in regional}, reverse=True)
+def _section(knowledge: Knowledge, title: str, items: tuple[Statement, ...], view: str) -> None:
+    """The statements for every region, then each region's own in a column of its own (US beside EU)."""
+    shared = [s for s in items if s.region == "all"]
+    regions = sorted({s.region for s in items if s.region != "all"}, reverse=True)
+    st.markdown(statement.group(knowledge, shared, view, heading=f"##### {title}") if shared or not regions
+                else f"##### {title}")
+    if regions:
         for column, region in zip(st.columns(len(regions)), regions):
-            with column:
-                for s in regional:
-                    if s.region == region:
-                        statement.show(knowledge, s, view)
+            column.markdown(statement.group(knowledge, [s for s in items if s.region == region], view))
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
@@ -29,8 +26,4 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     for title, items in (("Contraception and washout after the last dose", p.contraception),
                          ("What is known about exposure in pregnancy", p.exposure),
                          ("Effects on the baby", p.infant), ("Breastfeeding", p.breastfeeding)):
-        st.markdown(f"##### {title}")
-        if items:
-            _by_region(knowledge, items, view)
-        else:
-            st.caption("Nothing recorded in the sources we hold.")
+        _section(knowledge, title, items, view)

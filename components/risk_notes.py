@@ -19,18 +19,17 @@ SHOWN = ("boxed_warning", "pml", "infections", "hbv", "herpes", "immunoglobulins
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...] = SHOWN) -> None:
-    for topic in topics:
-        risks = [r for r in treatment.risks if r.topic == topic]
-        if risks:
-            st.markdown(f"##### {TOPICS[topic]}")
-            for risk in risks:
-                statement.show(knowledge, risk, view, title=risk.title)
+    sections = [statement.group(knowledge, risks, view, heading=f"##### {TOPICS[topic]}")
+                for topic in topics if (risks := [r for r in treatment.risks if r.topic == topic])]
+    if sections:
+        st.markdown("\n\n".join(sections))
 
 
 def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     m = treatment.monitoring
-    for title, items in (("Before the first dose", m.screening), ("During and after each dose", m.administration),
-                         ("Ongoing checks", m.ongoing), ("Vaccines", m.vaccines), ("Who must not receive it", m.contraindications)):
-        if items:
-            st.markdown(f"##### {title}")
-            statement.show_all(knowledge, items, view)
+    sections = [statement.group(knowledge, items, view, heading=f"##### {title}")
+                for title, items in (("Before the first dose", m.screening), ("During and after each dose", m.administration),
+                                     ("Ongoing checks", m.ongoing), ("Vaccines", m.vaccines),
+                                     ("Who must not receive it", m.contraindications)) if items]
+    if sections:
+        st.markdown("\n\n".join(sections))

@@ -11,14 +11,12 @@ from .text import escape
 
 
 def about(knowledge: Knowledge) -> None:
-    for paragraph in knowledge.site.about:
-        st.markdown(escape(paragraph))
+    st.markdown("\n\n".join(escape(paragraph) for paragraph in knowledge.site.about))
 
 
 def reading_trials(knowledge: Knowledge) -> None:
     st.header("How to read trial numbers", divider="gray")
-    for paragraph in knowledge.site.reading_trials:
-        st.markdown("- " + escape(paragraph))
+    st.markdown("\n".join("- " + escape(paragraph) for paragraph in knowledge.site.reading_trials))
 
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:

@@ -1,8 +1,6 @@
 """Where a statement or figure comes from: the source, the exact place in it, and how strong that evidence is."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
 
@@ -21,6 +19,8 @@ def evidence_words(knowledge: Knowledge, evidence: str, view: str) -> str:
     return words.plain if view == "patient" else words.name
 
 
-def show(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> None:
+def line(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> str:
+    """The source line in small type, as Markdown to join with the text it supports."""
     evidence = evidence or knowledge.source(source_id).type
-    st.caption(f"{markdown(knowledge, source_id, locator)} · Evidence: {escape(evidence_words(knowledge, evidence, view))}")
+    return f":small[{markdown(knowledge, source_id, locator)} · Evidence: {escape(evidence_words(knowledge, evidence, view))}]"
+

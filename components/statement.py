@@ -1,4 +1,8 @@
-"""One statement in the chosen view, with its evidence strength, limits, figures and source."""
+"""Statements in the chosen view, each with its evidence strength, limits, figures and source.
+
+A group of statements is drawn as one Markdown element: every element is a message to the browser, and on pages
+with many statements those messages were most of the cost of a new session.
+"""
 from __future__ import annotations
 
 import streamlit as st
@@ -10,25 +14,34 @@ from . import source_link
 from .text import escape
 
 REGION = {"US": "US label (FDA)", "EU": "EU label (EMA)", "all": ""}
+NOTHING = "Nothing recorded in the sources we hold."
 
 
-def show(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> None:
-    region = REGION.get(statement.region, "")
-    head = " · ".join(p for p in (title, region) if p)
+def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> str:
+    head = " · ".join(p for p in (title, REGION.get(statement.region, "")) if p)
     text = statement.patient if view == "patient" else statement.clinician
-    st.markdown((f"**{escape(head)}:** " if head else "") + escape(text))
+    parts = [(f"**{escape(head)}:** " if head else "") + escape(text)]
     if statement.limits:
-        st.markdown(f"*Limits:* {escape(statement.limits)}")
+        parts.append(f"*Limits:* {escape(statement.limits)}")
     if view == "clinician":
         for figure in statement.figures:
             count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else ""
-            st.markdown(f"- {escape(figure.label)}: **{figure.value:g} {escape(figure.unit)}**{count}")
-            source_link.show(knowledge, figure.source, figure.locator, view=view)
-    source_link.show(knowledge, statement.source, statement.locator, statement.evidence, view)
+            parts.append(f"- {escape(figure.label)}: **{figure.value:g} {escape(figure.unit)}**{count}  \n"
+                         f"  {source_link.line(knowledge, figure.source, figure.locator, view=view)}")
+    parts.append(source_link.line(knowledge, statement.source, statement.locator, statement.evidence, view))
+    return "\n\n".join(parts)
 
 
-def show_all(knowledge: Knowledge, statements, view: str, empty: str = "Nothing recorded in the sources we hold.") -> None:
-    if not statements:
-        st.caption(empty)
-    for statement in statements:
-        show(knowledge, statement, view)
+def group(knowledge: Knowledge, statements, view: str, heading: str = "", empty: str = NOTHING) -> str:
+    """Several statements (optionally titled by `statement.title`) under an optional Markdown heading."""
+    parts = [heading] if heading else []
+    parts += [markdown(knowledge, s, view, title=getattr(s, "title", None)) for s in statements] or [f":small[{empty}]"]
+    return "\n\n".join(parts)
+
+
+def show(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> None:
+    st.markdown(markdown(knowledge, statement, view, title))
+
+
+def show_all(knowledge: Knowledge, statements, view: str, heading: str = "", empty: str = NOTHING) -> None:
+    st.markdown(group(knowledge, statements, view, heading, empty))

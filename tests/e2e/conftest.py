@@ -79,6 +79,9 @@ def page(browser):
     page.on("console", lambda message: message.type == "error" and not _base_path_probe(message)
             and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    page.foreign_requests = []  # anything not asked of the dashboard itself (fonts, icons, analytics, ...)
+    page.on("request", lambda request: request.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
+            or page.foreign_requests.append(request.url))
     yield page
     context.close()
 

@@ -30,6 +30,7 @@ def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
     assert charts(page, at_least=charts_at_least).count() >= charts_at_least
     screenshot(page, path or "start")
     assert page.console_errors == []
+    assert page.foreign_requests == []  # the public instance sends nothing about its users to third parties
 
 
 def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):

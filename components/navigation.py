@@ -1,0 +1,52 @@
+"""The app's pages and links between them.
+
+st.Page resolves its file's real path when it is created (a chain of stat calls); done on every run that was a third
+of the server's CPU when 200 sessions started at once. So each page is created once per process and every run gets
+its own shallow copy: st.navigation marks the chosen page as callable, which must not leak between sessions.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+from functools import lru_cache
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+PAGES = (  # (file, title, icon, url path); the first is the landing page
+    ("pages/home.py", "Start", ":material/home:", "start"),
+    ("pages/compare.py", "Compare", ":material/view_column:", "compare"),
+    ("pages/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
+    ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
+    ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
+    ("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+    ("pages/about.py", "About", ":material/info:", "about"),
+)
+PATHS = tuple(path for *_, path in PAGES)
+# The favicon as a data URL, read once: a file path would be registered as a media file on every run, and an
+# emoji or material icon would make the browser fetch it from a third-party server.
+FAVICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parents[1] / "dashboard" / "icon.png").read_bytes()).decode()
+
+
+def _main_folder() -> str:
+    ctx = get_script_run_ctx()
+    return str(ctx.pages_manager.main_script_parent) if ctx else ""
+
+
+@lru_cache(maxsize=64)
+def _declared(main_folder: str, landing: str | None) -> tuple[st.Page, ...]:
+    return tuple(st.Page(file, title=title, icon=icon, url_path=path, default=path == landing)
+                 for file, title, icon, path in PAGES)
+
+
+def pages(landing: str) -> list[st.Page]:
+    """This run's pages, `landing` (a url path from PATHS) the default one."""
+    return [copy.copy(page) for page in _declared(_main_folder(), landing)]
+
+
+def link(path: str, label: str) -> None:
+    """A link to the page at `path`, with that page's icon."""
+    target = _declared(_main_folder(), None)[PATHS.index(path)]
+    st.page_link(target, label=label)
