@@ -62,12 +62,11 @@ ASPECTS = (
 
 def show(knowledge: Knowledge, treatment_ids: list[str], view: str) -> None:
     chosen = knowledge.pick(treatment_ids)
-    header = st.columns(len(chosen))
-    for column, t in zip(header, chosen):
+    for column, t in zip(st.columns(len(chosen)), chosen):
         brands = f" ({', '.join(t.brands)})" if t.brands else ""
-        column.subheader(escape(t.name + brands), anchor=False)
-        column.caption(f"Last reviewed {t.last_reviewed.isoformat()}")
+        column.markdown(f"### {escape(t.name + brands)}\n\n:small[Last reviewed {t.last_reviewed.isoformat()}]")
     for aspect, draw in ASPECTS:
-        st.markdown(f"#### {aspect}")
+        # Each cell carries its aspect's name, so the row still reads right when the columns stack on a phone.
         for column, t in zip(st.columns(len(chosen), border=True), chosen):
-            column.markdown("\n\n".join(draw(knowledge, t, view)))  # one element per cell: fewer messages
+            column.markdown(knowledge.memo(("compare", aspect, t.id, view),
+                                           lambda: "\n\n".join([f"#### {aspect}", *draw(knowledge, t, view)])))

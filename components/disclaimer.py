@@ -9,5 +9,4 @@ from .text import escape
 
 
 def show(knowledge: Knowledge) -> None:
-    with st.container(border=True):
-        st.markdown("**Important:** " + " ".join(escape(line) for line in knowledge.site.disclaimer))
+    st.info("**Important:** " + " ".join(escape(line) for line in knowledge.site.disclaimer), icon=":material/info:")

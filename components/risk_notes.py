@@ -18,18 +18,26 @@ TOPICS = {
 SHOWN = ("boxed_warning", "pml", "infections", "hbv", "herpes", "immunoglobulins")
 
 
+def _risks(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...]) -> str:
+    return "\n\n".join(statement.group(knowledge, risks, view, heading=f"##### {TOPICS[topic]}")
+                       for topic in topics if (risks := [r for r in treatment.risks if r.topic == topic]))
+
+
+def _monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
+    m = treatment.monitoring
+    return "\n\n".join(statement.group(knowledge, items, view, heading=f"##### {title}")
+                       for title, items in (("Before the first dose", m.screening),
+                                            ("During and after each dose", m.administration), ("Ongoing checks", m.ongoing),
+                                            ("Vaccines", m.vaccines), ("Who must not receive it", m.contraindications)) if items)
+
+
 def show(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...] = SHOWN) -> None:
-    sections = [statement.group(knowledge, risks, view, heading=f"##### {TOPICS[topic]}")
-                for topic in topics if (risks := [r for r in treatment.risks if r.topic == topic])]
-    if sections:
-        st.markdown("\n\n".join(sections))
+    text = knowledge.memo(("risks", treatment.id, view, topics), lambda: _risks(knowledge, treatment, view, topics))
+    if text:
+        st.markdown(text)
 
 
 def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
-    m = treatment.monitoring
-    sections = [statement.group(knowledge, items, view, heading=f"##### {title}")
-                for title, items in (("Before the first dose", m.screening), ("During and after each dose", m.administration),
-                                     ("Ongoing checks", m.ongoing), ("Vaccines", m.vaccines),
-                                     ("Who must not receive it", m.contraindications)) if items]
-    if sections:
-        st.markdown("\n\n".join(sections))
+    text = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
+    if text:
+        st.markdown(text)

@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=120, help="seconds a session may take before it counts as failed")
     parser.add_argument("--ttl", type=int, default=10, help="disconnected-session TTL of the servers started here (s)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the minimal-page yardstick")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of (our page, minimal page), alternated; the ratios are their median (default 3)")
     parser.add_argument("--reruns", type=int, default=0, help="also time N single-user reruns of each page and interaction")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
 
@@ -45,6 +47,7 @@ class Load:
     times: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     wall: float = 0.0
+    cpu_s: float | None = None  # server CPU time (user + system) spent while the sessions ran
     rss_mb: dict[str, float] = field(default_factory=dict)
 
     def p(self, q: float) -> float:
@@ -57,10 +60,16 @@ class Load:
     def per_second(self) -> float:
         return len(self.times) / self.wall if self.wall else 0.0
 
+    @property
+    def cpu_ms_per_session(self) -> float | None:
+        return self.cpu_s * 1000 / len(self.times) if self.cpu_s is not None and self.times else None
+
     def summary(self) -> dict:
         return {"page": self.name, "sessions": len(self.times) + len(self.failures), "failures": len(self.failures),
                 "p50_s": round(self.p(0.5), 3), "p95_s": round(self.p(0.95), 3), "sessions_per_s": round(self.per_second, 1),
-                "wall_s": round(self.wall, 2), "rss_mb": self.rss_mb, "failure_examples": self.failures[:3]}
+                "wall_s": round(self.wall, 2),
+                "cpu_ms_per_session": None if self.cpu_ms_per_session is None else round(self.cpu_ms_per_session, 1),
+                "rss_mb": self.rss_mb, "failure_examples": self.failures[:3]}
 
 
 async def one_session(ws_url: str, page: str, query: str, timeout: float, result: Load, release: asyncio.Event) -> None:
@@ -96,6 +105,17 @@ async def one_session(ws_url: str, page: str, query: str, timeout: float, result
         result.failures.append(f"{type(error).__name__}: {error}"[:200])
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int | None) -> float | None:
     if pid is None:
         return None
@@ -109,7 +129,8 @@ def rss_mb(pid: int | None) -> float | None:
 
 
 async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None, ttl: int) -> Load:
-    """N concurrent new sessions on one page; memory before, with all open, and after they closed and the TTL passed."""
+    """N concurrent new sessions on one page; the server's CPU time they cost; memory before, with all open, and
+    (when `ttl` is not None) after they closed and the TTL passed."""
     ws_url = base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
     opened = asyncio.Event()
     opened.set()
@@ -118,15 +139,18 @@ async def load(name: str, base: str, page: str, query: str, sessions: int, timeo
     result = Load(name)
     result.rss_mb["before"] = rss_mb(pid)
     release = asyncio.Event()
+    cpu_before = cpu_seconds(pid)
     start = time.perf_counter()
     tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release)) for _ in range(sessions)]
     while len(result.times) + len(result.failures) < sessions:
         await asyncio.sleep(0.02)
     result.wall = time.perf_counter() - start
+    if cpu_before is not None:
+        result.cpu_s = cpu_seconds(pid) - cpu_before
     result.rss_mb["open"] = rss_mb(pid)
     release.set()
     await asyncio.gather(*tasks)
-    if pid is not None:
+    if pid is not None and ttl is not None:
         await asyncio.sleep(ttl + 5)
         result.rss_mb["closed_after_ttl"] = rss_mb(pid)
     return result
@@ -161,9 +185,10 @@ def start_server(script: str, ttl: int) -> tuple[subprocess.Popen, str]:
 
 
 def print_load(load_: Load) -> None:
-    mem = ", ".join(f"{k} {v} MB" for k, v in load_.rss_mb.items() if v is not None) or "not measured (--url)"
+    mem = ", ".join(f"{k} {v} MB" for k, v in load_.rss_mb.items() if v is not None) or "not measured"
+    cpu = f"{load_.cpu_ms_per_session:.1f} ms server CPU per session; " if load_.cpu_ms_per_session is not None else ""
     print(f"  {load_.name}: {len(load_.times)} finished, {len(load_.failures)} failed; time to finished run p50 "
-          f"{load_.p(0.5):.2f} s, p95 {load_.p(0.95):.2f} s; {load_.per_second:.1f} sessions/s; RSS {mem}")
+          f"{load_.p(0.5):.2f} s, p95 {load_.p(0.95):.2f} s; {load_.per_second:.1f} sessions/s; {cpu}RSS {mem}")
     for failure in load_.failures[:3]:
         print(f"    failure: {failure}")
 
@@ -232,6 +257,7 @@ def run(args: argparse.Namespace) -> int:
     report["knowledge_import_s"], report["knowledge_load_s"] = round(imports, 3), round(loading, 3)
     print(f"knowledge loaded and validated in {loading * 1000:.0f} ms (fresh process; importing pydantic, yaml and "
           f"the models took another {imports * 1000:.0f} ms)")
+    query = "&".join(q for q in (f"page={args.page}" if args.page else "", args.query) if q)
     servers = []
     try:
         if args.url:
@@ -240,23 +266,40 @@ def run(args: argparse.Namespace) -> int:
             process, ours = start_server("dashboard/app.py", args.ttl)
             servers.append(process)
             pid = process.pid
-        print(f"{args.sessions} concurrent new sessions, page '{args.page or '(landing)'}':")
-        query = "&".join(q for q in (f"page={args.page}" if args.page else "", args.query) if q)
-        measured = asyncio.run(load("dashboard", ours, "", query, args.sessions, args.timeout, pid, args.ttl))
-        print_load(measured)
-        report["dashboard"] = measured.summary()
+        yard = yard_pid = None
         if not args.no_baseline:
-            process, minimal = start_server("dashboard/bench_minimal_app.py", args.ttl)
+            process, yard = start_server("dashboard/bench_minimal_app.py", args.ttl)
             servers.append(process)
-            yard = asyncio.run(load("minimal page", minimal, "", "", args.sessions, args.timeout, process.pid, args.ttl))
-            print_load(yard)
-            report["minimal"] = yard.summary()
-            ratio_wall = measured.wall / yard.wall if yard.wall else float("nan")
-            ratio_p50 = measured.p(0.5) / yard.p(0.5) if yard.times else float("nan")
-            report["cost_ratio"] = round(ratio_wall, 2)
-            report["p50_ratio"] = round(ratio_p50, 2)
-            print(f"cost per session vs the minimal page: {ratio_wall:.2f} x (time for all {args.sessions} sessions); "
-                  f"p50 ratio {ratio_p50:.2f} x")
+            yard_pid = process.pid
+        rounds = 1 if args.no_baseline else max(1, args.rounds)
+        print(f"{args.sessions} concurrent new sessions, page '{args.page or '(landing)'}'"
+              + (f", {rounds} rounds alternating with the minimal page:" if yard else ":"))
+        measured, minimal = [], []
+        for index in range(rounds):
+            last = index == rounds - 1  # memory after the TTL is measured once, after the last round
+            measured.append(asyncio.run(load("dashboard", ours, "", query, args.sessions, args.timeout, pid,
+                                             args.ttl if last else None)))
+            print_load(measured[-1])
+            if yard:
+                minimal.append(asyncio.run(load("minimal page", yard, "", "", args.sessions, args.timeout, yard_pid,
+                                                args.ttl if last else None)))
+                print_load(minimal[-1])
+        report["dashboard"] = measured[-1].summary() | {"rounds": [m.summary() for m in measured]}
+        report["dashboard"]["failures"] = sum(len(m.failures) for m in measured)
+        if minimal:
+            report["minimal"] = minimal[-1].summary() | {"rounds": [m.summary() for m in minimal]}
+            wall = statistics.median(m.wall / y.wall for m, y in zip(measured, minimal))
+            p50 = statistics.median(m.p(0.5) / y.p(0.5) for m, y in zip(measured, minimal))
+            report["wall_ratio"], report["p50_ratio"] = round(wall, 2), round(p50, 2)
+            if all(m.cpu_ms_per_session and y.cpu_ms_per_session for m, y in zip(measured, minimal)):
+                cpu = statistics.median(m.cpu_ms_per_session / y.cpu_ms_per_session for m, y in zip(measured, minimal))
+                report["cost_ratio"] = round(cpu, 2)
+                print(f"cost per session vs the minimal page: {cpu:.2f} x server CPU time (median of {rounds} rounds); "
+                      f"time for all sessions {wall:.2f} x; p50 {p50:.2f} x")
+            else:
+                report["cost_ratio"] = round(wall, 2)
+                print(f"cost per session vs the minimal page: {wall:.2f} x time for all sessions (median of {rounds} "
+                      f"rounds); p50 {p50:.2f} x")
     finally:
         for process in servers:
             process.terminate()

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard.knowledge import Knowledge, TrialEvents
 
-from .palette import COMPARATOR_ARM, FONT, PATTERN, TREATMENT_ARM
+from .palette import COMPARATOR_ARM, FONT, PATTERN, TEMPLATE, TREATMENT_ARM
 
 
 def event_name(knowledge: Knowledge, event_id: str, view: str) -> str:
@@ -45,7 +45,7 @@ def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
         )
     top = max(max(r.treatment_pct, r.comparator_pct) for r in rows)
     fig.update_layout(
-        title=dict(text=title(te), font=dict(size=17)), barmode="group", font=FONT,
+        title=dict(text=title(te), font=dict(size=17)), barmode="group", font=FONT, template=TEMPLATE,
         height=200 + 70 * len(rows), margin=dict(l=10, r=10, t=110, b=60),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="% of people in each arm who had the event", range=[0, min(100, top * 1.25 + 5)]),

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import PmlStratum, Treatment
 
-from .palette import FONT, PATTERN, colour, pattern
+from .palette import FONT, PATTERN, TEMPLATE, colour, pattern
 
 
 def group(stratum: PmlStratum) -> str:
@@ -39,7 +39,7 @@ def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure
         )
     fig.update_layout(
         title=dict(text=f"PML risk with {treatment.name} per 1,000 patients ({region} label)", font=dict(size=17)),
-        barmode="group", font=FONT, height=520, margin=dict(l=10, r=10, t=130, b=60),
+        barmode="group", font=FONT, template=TEMPLATE, height=520, margin=dict(l=10, r=10, t=130, b=60),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="Time on treatment"), yaxis=dict(title="Estimated cases per 1,000 patients"),
     )

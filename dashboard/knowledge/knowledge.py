@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from .models import AdverseEvent, Event, Site, Source, Statement, Topic, Treatment, Trial
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,15 @@ class Knowledge:
     events: dict[str, Event]
     treatments: dict[str, Treatment]
     topics: dict[str, Topic] = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: tuple, build: Callable[[], T]) -> T:
+        """What `build()` returns, built once per knowledge for `key`: the knowledge never changes, so texts and
+        tables derived from it can be shared by every session. Keys must come from a bounded set."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            return self._memo.setdefault(key, build())
 
     def treatment_ids(self) -> list[str]:
         return list(self.treatments)

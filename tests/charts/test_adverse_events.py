@@ -66,3 +66,11 @@ def test_default_events_show_every_chosen_treatment(knowledge):
     assert len(events) == len(set(events)) == 6
     shown = {te.treatment.id for te in knowledge.trial_events(chosen, events)}
     assert shown == set(chosen)
+
+
+def test_charts_carry_our_small_template_not_plotlys_default(minimal):
+    te = minimal.trial_events(["exampleumab"], ["headache"])[0]
+    fig = adverse_events.figure(minimal, te, "patient")
+    assert list(fig.layout.template.layout.colorway) == list(OKABE_ITO)
+    assert fig.layout.template.data.to_plotly_json() == {}  # no per-trace defaults: every browser gets less to load
+    assert len(fig.to_json()) < 6000

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.text import escape
 from dashboard.knowledge.links import is_allowed
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -104,9 +105,9 @@ def test_choosing_treatments_by_clicking_updates_the_comparison(knowledge):
     at = open_page("pages/compare.py")
     at.multiselect(key="treatments").set_value(["ofatumumab", "rituximab", "alemtuzumab"]).run()
     assert not at.exception
-    headers = [h.value for h in at.subheader]
-    for ident in ("ofatumumab", "rituximab", "alemtuzumab"):
-        assert any(h.startswith(knowledge.treatments[ident].name) for h in headers)
+    headers = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert [h.split("\n")[0] for h in headers] == [
+        f"### {escape(t.name + ' (' + ', '.join(t.brands) + ')')}" for t in knowledge.pick(["ofatumumab", "rituximab", "alemtuzumab"])]
     assert "Off-label in MS" in texts(at)
 
 
