@@ -14,6 +14,7 @@ nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 .venv/bin/python -m dashboard validate
 
 prefix="$(mktemp -d)"
+chmod 755 "$prefix"  # nginx workers (not root) read the static copy below it
 pids=()
 cleanup() { [ -f "$prefix/nginx.pid" ] && kill "$(cat "$prefix/nginx.pid")" 2>/dev/null; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -41,6 +42,12 @@ PY
 done
 
 mkdir -p "$prefix"/{body,proxy,fastcgi,uwsgi,scgi}
+# Streamlit's frontend files (hashed names, never change) served by nginx itself, gzip-compressed once here:
+# 200 browsers at once would otherwise pull several MB each through the Python processes, uncompressed.
+static="$(.venv/bin/python -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static", "static"))')"
+cp -r "$static" "$prefix/static"
+find "$prefix/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' -o -name '*.ttf' \) \
+  -size +1k -exec gzip -k -6 {} +
 .venv/bin/python - "$prefix" "$port" "$upstreams" <<'PY'
 import sys
 prefix, port, upstreams = sys.argv[1:]

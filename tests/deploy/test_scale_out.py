@@ -15,7 +15,7 @@ import pytest
 
 from dashboard.bench import load
 from tests.conftest import require_tool
-from tests.e2e.conftest import free_port, wait_healthy
+from tests.e2e.conftest import browser, charts, free_port, page, settle, wait_healthy  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,3 +73,28 @@ def test_a_browser_keeps_its_process(scaled):
     lines = [line for line in (prefix / "access.log").read_text().splitlines() if f"route={route} " in line]
     seen = {re.search(r"upstream=(\S+)", line).group(1) for line in lines}
     assert len(lines) >= 7 and len(seen) == 1
+
+
+def test_frontend_files_come_from_nginx_compressed_and_cacheable(scaled):
+    import gzip
+    import streamlit
+
+    url, prefix, _ = scaled
+    package = Path(streamlit.__file__).parent / "static"
+    script = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', (package / "index.html").read_text()).group(1)
+    request = urllib.request.Request(f"{url}/{script}", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "immutable" in response.headers["Cache-Control"]
+        body = gzip.decompress(response.read())
+    assert body == (package / script).read_bytes()
+    served = [line for line in (prefix / "access.log").read_text().splitlines() if script in line]
+    assert served and all("upstream=- " in line or line.endswith("upstream=-") for line in served)  # no Python process involved
+
+
+def test_a_real_browser_gets_the_whole_dashboard_through_nginx(scaled, page):
+    url, _, _ = scaled
+    page.goto(f"{url}/?page=side-effects&treatments=Ocrelizumab")
+    settle(page)
+    assert charts(page, at_least=1).count() >= 1  # Plotly's script too came from nginx's copy, as a module
+    assert page.console_errors == []
