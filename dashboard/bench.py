@@ -199,7 +199,8 @@ def reruns(samples: int) -> list[dict]:
 
     from streamlit.testing.v1 import AppTest
 
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # AppTest outside a server warns about a missing context
 
     app = str(ROOT / "dashboard" / "app.py")
     pair = {"treatments": ["Ocrelizumab", "Natalizumab"]}
