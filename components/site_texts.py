@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
@@ -28,7 +29,7 @@ def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
 def review_dates(knowledge: Knowledge) -> None:
     st.header("Updates and review dates", divider="gray")
     st.markdown(escape(knowledge.site.update_policy))
-    st.dataframe(pd.DataFrame(
+    st.dataframe(knowledge.memo(("review_dates",), lambda: pa.Table.from_pandas(pd.DataFrame(
         [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
         + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]
-    ), hide_index=True, width="stretch")
+    ), preserve_index=False)), hide_index=True, width="stretch")
