@@ -15,7 +15,7 @@ import pytest
 
 from dashboard.bench import load
 from tests.conftest import require_tool
-from tests.e2e.conftest import browser, charts, free_port, page, settle, wait_healthy  # noqa: F401  (fixtures)
+from tests.e2e.conftest import charts, free_port, settle, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
