@@ -23,4 +23,3 @@ def line(knowledge: Knowledge, source_id: str, locator: str, evidence: str | Non
     """The source line in small type, as Markdown to join with the text it supports."""
     evidence = evidence or knowledge.source(source_id).type
     return f":small[{markdown(knowledge, source_id, locator)} · Evidence: {escape(evidence_words(knowledge, evidence, view))}]"
-
