@@ -1,15 +1,20 @@
-"""A chart with its alt text and a "show as table" alternative."""
+"""A chart with its heading, alt text and a "show as table" alternative."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+from .text import escape
+
+# No toolbar: on a phone it covers the legend, on a projector it distracts; the table toggle is the way to the numbers.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
-def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str) -> None:
+def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "") -> None:
     with st.container(border=True):
+        if heading:
+            st.markdown(f"**{escape(heading)}**")
         if st.toggle("Show as table", key=f"table_{key}", help="The same numbers as a table, for screen readers and printing."):
             st.dataframe(table, hide_index=True, width="stretch")
         else:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.charts import adverse_events, pml
+from dashboard.charts import adverse_events, benefits, pml
 from dashboard.knowledge import TrialEvents
 
 from . import knowledge_store
@@ -17,10 +17,10 @@ Card = tuple[go.Figure, str, pd.DataFrame]
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
-def adverse_event_card(treatment_id: str, trial_id: str, event_ids: tuple[str, ...], view: str) -> Card:
+def adverse_event_card(treatment_id: str, trial_id: str, event_ids: tuple[str, ...], view: str, x_range: float) -> Card:
     knowledge = knowledge_store.get()
     te = next(t for t in knowledge.trial_events([treatment_id], list(event_ids)) if t.trial.id == trial_id)
-    return (adverse_events.figure(knowledge, te, view), adverse_events.alt(knowledge, te, view),
+    return (adverse_events.figure(knowledge, te, view, x_range), adverse_events.alt(knowledge, te, view),
             adverse_events.table(knowledge, te, view))
 
 
@@ -34,3 +34,15 @@ def pml_card(treatment_id: str, region: str) -> Card:
     treatment = knowledge.treatments[treatment_id]
     return (pml.figure(knowledge, treatment, region), pml.alt(knowledge, treatment, region),
             pml.table(knowledge, treatment, region))
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def benefit_card(treatment_id: str, index: int, view: str, x_range: float) -> Card:
+    """The `index`-th trial group of a treatment's benefits (charts.benefits.by_trial)."""
+    knowledge = knowledge_store.get()
+    tb = benefits.by_trial(knowledge.treatments[treatment_id])[index]
+    return benefits.figure(knowledge, tb, view, x_range), benefits.alt(knowledge, tb, view), benefits.table(knowledge, tb, view)
+
+
+def pml_title(treatment_id: str, region: str) -> str:
+    return pml.title(knowledge_store.get().treatments[treatment_id], region)

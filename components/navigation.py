@@ -16,7 +16,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/home.py", "Start", ":material/home:", "start"),
-    ("pages/compare.py", "Compare", ":material/view_column:", "compare"),
+    ("pages/overview.py", "Overview", ":material/view_column:", "overview"),
+    ("pages/benefits.py", "Benefits", ":material/trending_down:", "benefits"),
     ("pages/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
     ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
     ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
@@ -24,6 +25,8 @@ PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/about.py", "About", ":material/info:", "about"),
 )
 PATHS = tuple(path for *_, path in PAGES)
+_BY_FILE = {file.rsplit("/", 1)[-1]: path for file, *_, path in PAGES}
+ALIASES = {"compare": "overview"}  # url paths of earlier versions, so old links still open the right page
 # The favicon as a data URL, read once: a file path would be registered as a media file on every run, and an
 # emoji or material icon would make the browser fetch it from a third-party server.
 FAVICON = "data:image/png;base64," + base64.b64encode(
@@ -46,7 +49,24 @@ def pages(landing: str) -> list[st.Page]:
     return [copy.copy(page) for page in _declared(_main_folder(), landing)]
 
 
-def link(path: str, label: str) -> None:
-    """A link to the page at `path`, with that page's icon."""
+def path_of(filename: str) -> str | None:
+    """The url path of the page whose file this is."""
+    return _BY_FILE.get(filename.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def landing(requested: str, has_treatments: bool) -> str:
+    """The page a visit opens on: the one the link names, else the overview once treatments are chosen."""
+    requested = ALIASES.get(requested, requested)
+    if requested in PATHS:
+        return requested
+    return "overview" if has_treatments else "start"
+
+
+def switch(path: str) -> None:
+    st.switch_page(_declared(_main_folder(), None)[PATHS.index(path)])
+
+
+def link(path: str, label: str, query: dict | None = None, icon: str | None = None) -> None:
+    """A link to the page at `path` that carries the selection (`query`), so the next page shows the same choice."""
     target = _declared(_main_folder(), None)[PATHS.index(path)]
-    st.page_link(target, label=label)
+    st.page_link(target, label=label, query_params=query, icon=icon)

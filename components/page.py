@@ -1,15 +1,34 @@
-"""The top of every page: the knowledge, the always-visible disclaimer, then the page title."""
+"""The top of every page: the knowledge, the always-visible disclaimer, the selection, then the page title."""
 from __future__ import annotations
+
+import sys
 
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
-from . import disclaimer, knowledge_store
+from . import disclaimer, knowledge_store, navigation, selection, style
+
+OPENED, UNKNOWN_PAGE = "page_opened", "page_unknown"
 
 
-def start(title: str | None = None) -> Knowledge:
+def opened(path: str, unknown_page: bool) -> None:
+    """Called by the entry point before the page runs: which page this is, and whether the link named a page
+    that does not exist (said once, without repeating the link's words)."""
+    st.session_state[OPENED] = path
+    if unknown_page:
+        st.session_state[UNKNOWN_PAGE] = True
+
+
+def start(title: str | None = None) -> tuple[Knowledge, selection.Selection]:
+    """Called first by every page file: the page's own path is read from its file name (cheap, and always right)."""
+    path = navigation.path_of(sys._getframe(1).f_code.co_filename) or st.session_state.get(OPENED)
+    style.apply()
     knowledge = knowledge_store.get()
     disclaimer.show(knowledge)
+    chosen = selection.current(knowledge, path)
+    if st.session_state.pop(UNKNOWN_PAGE, False):
+        st.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
+    selection.notice()
     st.title(title or knowledge.site.title)
-    return knowledge
+    return knowledge, chosen

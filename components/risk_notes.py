@@ -1,4 +1,4 @@
-"""Serious-risk notes of one treatment, grouped by topic, with the monitoring that follows."""
+"""Serious risks of one treatment, the overview line first and each topic's details on demand."""
 from __future__ import annotations
 
 import streamlit as st
@@ -15,7 +15,11 @@ TOPICS = {
     "injection_reactions": "Injection reactions", "malignancy": "Cancer", "autoimmunity": "Autoimmune conditions",
     "liver": "Liver", "other": "Other risks",
 }
-SHOWN = ("boxed_warning", "pml", "infections", "hbv", "herpes", "immunoglobulins")
+GROUPS = (  # expander title, topics
+    ("PML", ("pml",)),
+    ("Infections", ("boxed_warning", "infections", "hbv", "herpes", "immunoglobulins")),
+    ("Other serious risks", ("infusion_reactions", "injection_reactions", "malignancy", "autoimmunity", "liver", "other")),
+)
 
 
 def _risks(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...]) -> str:
@@ -26,18 +30,24 @@ def _risks(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[
 def _monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     m = treatment.monitoring
     return "\n\n".join(statement.group(knowledge, items, view, heading=f"##### {title}")
-                       for title, items in (("Before the first dose", m.screening),
+                       for title, items in (("How much monitoring", (m.burden,)), ("Before the first dose", m.screening),
                                             ("During and after each dose", m.administration), ("Ongoing checks", m.ongoing),
                                             ("Vaccines", m.vaccines), ("Who must not receive it", m.contraindications)) if items)
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str, topics: tuple[str, ...] = SHOWN) -> None:
-    text = knowledge.memo(("risks", treatment.id, view, topics), lambda: _risks(knowledge, treatment, view, topics))
-    if text:
-        st.markdown(text)
+def show(knowledge: Knowledge, treatment: Treatment, view: str, skip: tuple[str, ...] = ()) -> None:
+    """One expander per group of topics that has statements (closed: details on demand)."""
+    for title, topics in GROUPS:
+        if title in skip:
+            continue
+        text = knowledge.memo(("risks", treatment.id, view, topics), lambda: _risks(knowledge, treatment, view, topics))
+        if text:
+            with st.expander(title):
+                st.markdown(text)
 
 
 def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     text = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
     if text:
-        st.markdown(text)
+        with st.expander("Tests and monitoring: before, during and after"):
+            st.markdown(text)

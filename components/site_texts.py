@@ -7,8 +7,33 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
-from . import statement
+from . import navigation, selection, statement
 from .text import escape
+
+ENTRY_POINTS = (  # (label, what it opens, view, help)
+    ("With my clinician", "overview", "clinician", "The overview with trial names, label sections and patients per arm."),
+    ("On my own", "overview", "patient", "The overview in plain language."),
+    ("For a talk", "presenter", "clinician", "Presenter mode: large type, one idea per screen, a QR code of the link."),
+)
+
+
+def start(knowledge: Knowledge) -> None:
+    st.markdown("\n\n".join(f"**{escape(line)}**" if i == 0 else escape(line) for i, line in enumerate(knowledge.site.start)))
+
+
+def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
+    """Three ways in; each keeps the treatments already chosen and sets the view."""
+    for column, (label, path, view, help_text) in zip(st.columns(len(ENTRY_POINTS)), ENTRY_POINTS):
+        if path in navigation.PATHS and column.button(label, help=help_text, width="stretch", type="primary" if view == "patient" else "secondary"):
+            selection.set_view(view)
+            navigation.switch(path)
+
+
+def trust(knowledge: Knowledge) -> None:
+    site = knowledge.site
+    with st.container(border=True):
+        st.markdown(f"#### About this tool · knowledge version {escape(site.knowledge_version)} ({site.released.isoformat()})\n\n"
+                    + "\n\n".join(f"**{escape(item.title)}.** {escape(item.text)}" for item in site.trust))
 
 
 def about(knowledge: Knowledge) -> None:
@@ -16,14 +41,14 @@ def about(knowledge: Knowledge) -> None:
 
 
 def reading_trials(knowledge: Knowledge) -> None:
-    st.header("How to read trial numbers", divider="gray")
-    st.markdown("\n".join("- " + escape(paragraph) for paragraph in knowledge.site.reading_trials))
+    with st.expander("How to read trial numbers", expanded=True):
+        st.markdown("\n".join("- " + escape(paragraph) for paragraph in knowledge.site.reading_trials))
 
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
     for topic in (knowledge.topics[i] for i in ids if i in knowledge.topics):
-        st.header(topic.patient_title if view == "patient" else topic.title, divider="gray")
-        statement.show_all(knowledge, topic.statements, view)
+        with st.expander(topic.patient_title if view == "patient" else topic.title):
+            statement.show_all(knowledge, topic.statements, view)
 
 
 def review_dates(knowledge: Knowledge) -> None:

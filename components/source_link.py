@@ -1,8 +1,9 @@
-"""Where a statement or figure comes from: the source, the exact place in it, and how strong that evidence is."""
+"""Where a statement or figure comes from: the source, the exact place in it, and what kind of evidence it is."""
 from __future__ import annotations
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
+from dashboard.knowledge.models import Figure
 
 from .text import escape
 
@@ -11,7 +12,7 @@ def markdown(knowledge: Knowledge, source_id: str, locator: str) -> str:
     source = knowledge.source(source_id)
     title = escape(f"{source.title} ({source.year})")
     linked = f"[{title}]({source.url})" if is_allowed(source.url) else title
-    return f"Source: {linked}, {escape(locator)}"
+    return f"{linked}, {escape(locator)}"
 
 
 def evidence_words(knowledge: Knowledge, evidence: str, view: str) -> str:
@@ -19,7 +20,34 @@ def evidence_words(knowledge: Knowledge, evidence: str, view: str) -> str:
     return words.plain if view == "patient" else words.name
 
 
+def what(knowledge: Knowledge, source_id: str) -> str:
+    """A label's region and version, or what a copy reproduces."""
+    source = knowledge.source(source_id)
+    parts = []
+    if source.type == "label":
+        parts.append(f"{source.region + ' ' if source.region else ''}label, {source.version or 'version not recorded'}")
+    if source.copy_of:
+        parts.append(f"a copy of: {source.copy_of}")
+    return escape("; ".join(parts))
+
+
+def full(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> str:
+    """One numbered source line: title, year and link, the place in it, its kind of evidence, label version or copy."""
+    evidence = evidence or knowledge.source(source_id).type
+    extra = what(knowledge, source_id)
+    return (f"{markdown(knowledge, source_id, locator)} · {escape(evidence_words(knowledge, evidence, view))}"
+            + (f" · {extra}" if extra else ""))
+
+
 def line(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> str:
     """The source line in small type, as Markdown to join with the text it supports."""
-    evidence = evidence or knowledge.source(source_id).type
-    return f":small[{markdown(knowledge, source_id, locator)} · Evidence: {escape(evidence_words(knowledge, evidence, view))}]"
+    return f":small[Source: {full(knowledge, source_id, locator, evidence, view)}]"
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure with its range, count and n, and its interval (or that none was reported)."""
+    value = f"{figure.value:g}" + (f" to {figure.high:g}" if figure.high is not None else "")
+    count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else (f" (n = {figure.n})" if figure.n else "")
+    interval = (f", 95% CI {figure.ci_low:g} to {figure.ci_high:g}" if figure.ci_low is not None and figure.ci_high is not None
+                else "")
+    return f"{escape(figure.label)}: **{value} {escape(figure.unit)}**{count}{interval}"

@@ -8,7 +8,6 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
 
-from . import url_notice
 from .text import escape
 
 
@@ -33,7 +32,6 @@ def cited(knowledge: Knowledge) -> None:
     label = knowledge.memo(("source_labels",), lambda: {
         i: f"{s.title} ({s.year})" for i, s in sorted(knowledge.sources.items(), key=lambda item: item[1].title.lower())})
     ids = list(label)
-    url_notice.unknown("source", list(label.values()), "sources")
     chosen = st.selectbox("Where is a source used?", options=ids, index=None, placeholder="Choose a source",
                           format_func=label.get,
                           key="source", bind="query-params")

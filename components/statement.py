@@ -1,7 +1,9 @@
-"""Statements in the chosen view, each with its evidence strength, limits, figures and source.
+"""Statements in the chosen view, each headed by what its source is, with its limits, figures and a compact citation.
 
-A group of statements is drawn as one Markdown element: every element is a message to the browser, and on pages
-with many statements those messages were most of the cost of a new session.
+A group of statements is drawn as one Markdown element (every element is a message to the browser). Each statement
+carries a small numbered marker; the group ends with its numbered sources: title, year, place in the source, kind
+of evidence, and for a label its region and version. "US label" / "EU label" heads only statements whose source is a
+regulator's label; any other source is named by its kind of evidence (cohort study, review, database...).
 """
 from __future__ import annotations
 
@@ -13,30 +15,66 @@ from dashboard.knowledge.models import Statement
 from . import source_link
 from .text import escape
 
-REGION = {"US": "US label (FDA)", "EU": "EU label (EMA)", "all": ""}
 NOTHING = "Nothing recorded in the sources we hold."
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> str:
-    head = " · ".join(p for p in (title, REGION.get(statement.region, "")) if p)
+def marker(number: int) -> str:
+    return f"⁽{str(number).translate(SUPERSCRIPT)}⁾"
+
+
+def kind(knowledge: Knowledge, statement: Statement, view: str) -> str:
+    """What the statement rests on, as its heading says it: a region's label, or the kind of evidence (and region)."""
+    source = knowledge.source(statement.source)
+    evidence = statement.evidence or source.type
+    if evidence == "label":
+        region = source.region or (statement.region if statement.region != "all" else "")
+        return f"{region} label".strip().capitalize() if region else "Label"
+    words = knowledge.site.evidence[evidence].name
+    return f"{words} ({statement.region})" if statement.region != "all" else words
+
+
+class Citations:
+    """Numbers the sources cited in one group, in order of first use."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[str, str, str | None], int] = {}
+
+    def mark(self, source: str, locator: str, evidence: str | None = None) -> str:
+        return marker(self.numbers.setdefault((source, locator, evidence), len(self.numbers) + 1))
+
+    def markdown(self, knowledge: Knowledge, view: str) -> str:
+        if not self.numbers:
+            return ""
+        lines = [f"{marker(n)} {source_link.full(knowledge, source, locator, evidence, view)}"
+                 for (source, locator, evidence), n in self.numbers.items()]
+        return ":small[" + "  \n".join(lines) + "]"
+
+
+def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None,
+             cite: Citations | None = None) -> str:
+    own = cite is None
+    cite = cite or Citations()
+    head = " · ".join(p for p in (title, kind(knowledge, statement, view)) if p)
     text = statement.patient if view == "patient" else statement.clinician
-    parts = [(f"**{escape(head)}:** " if head else "") + escape(text)]
+    parts = [f"**{escape(head)}:** {escape(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
     if statement.limits:
         parts.append(f"*Limits:* {escape(statement.limits)}")
-    if view == "clinician":
-        for figure in statement.figures:
-            count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else ""
-            parts.append(f"- {escape(figure.label)}: **{figure.value:g} {escape(figure.unit)}**{count}  \n"
-                         f"  {source_link.line(knowledge, figure.source, figure.locator, view=view)}")
-    parts.append(source_link.line(knowledge, statement.source, statement.locator, statement.evidence, view))
+    if view == "clinician" and statement.figures:
+        parts.append("\n".join(f"- {source_link.figure_text(f)} {cite.mark(f.source, f.locator)}" for f in statement.figures))
+    if own:
+        parts.append(cite.markdown(knowledge, view))
     return "\n\n".join(parts)
 
 
 def group(knowledge: Knowledge, statements, view: str, heading: str = "", empty: str = NOTHING) -> str:
-    """Several statements (optionally titled by `statement.title`) under an optional Markdown heading."""
+    """Several statements (titled by `statement.title` where they have one) under an optional heading, then their
+    numbered sources."""
+    cite = Citations()
     parts = [heading] if heading else []
-    parts += [markdown(knowledge, s, view, title=getattr(s, "title", None)) for s in statements] or [f":small[{empty}]"]
-    return "\n\n".join(parts)
+    parts += [markdown(knowledge, s, view, title=getattr(s, "title", None), cite=cite) for s in statements] or [f":small[{empty}]"]
+    parts.append(cite.markdown(knowledge, view))
+    return "\n\n".join(p for p in parts if p)
 
 
 def show(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> None:

@@ -8,13 +8,15 @@ if ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from components import navigation, url_notice  # noqa: E402
+from components import navigation, page as page_top  # noqa: E402
 
 st.set_page_config(page_title="MS treatment explorer", page_icon=navigation.FAVICON, layout="wide")
 # A shared link names its page in the query string (?page=side-effects): that page becomes this run's default, so
 # Streamlit resolves it without a page-name lookup (the lookup by URL path works too, but can answer "page not
-# found" when many sessions start at once).
+# found" when many sessions start at once). A link that names treatments but no page opens the overview.
 requested = st.query_params.get("page", "")
-page = st.navigation(navigation.pages(landing=requested if requested in navigation.PATHS else "start"), position="top")
-url_notice.unknown("page", navigation.PATHS, "a page")
+landing = navigation.landing(requested, bool(st.query_params.get_all("treatments")))
+page = st.navigation(navigation.pages(landing=landing), position="top")
+page_top.opened(page.url_path or landing, unknown_page=bool(requested) and requested != landing
+                and navigation.ALIASES.get(requested) != landing)
 page.run()

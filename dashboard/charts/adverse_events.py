@@ -1,57 +1,66 @@
-"""Adverse-event rates of one trial: the treatment arm beside its own comparator arm."""
+"""Adverse-event rates of one trial: the treatment arm beside its own comparator arm (drawn by charts.arms).
+Every card on a screen shares one x range, so bars can be compared by eye."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.knowledge import Knowledge, TrialEvents
+from dashboard.knowledge.models import Trial, Treatment
+from dashboard.knowledge.overview import comparator_name, event_name
 
-from .palette import COMPARATOR_ARM, FONT, PATTERN, TEMPLATE, TREATMENT_ARM
+from . import arms
+
+def comparator_words(knowledge: Knowledge, treatment: Treatment, trial: Trial, view: str) -> str:
+    """The comparator arm: the trial's words for a clinician, described in plain words for a patient."""
+    if view == "clinician":
+        return trial.comparator
+    name = comparator_name(knowledge, treatment, trial.id)
+    if name.casefold().startswith("placebo"):
+        return "Placebo (a dummy treatment)"
+    return f"{name} (another MS medicine)"
 
 
-def event_name(knowledge: Knowledge, event_id: str, view: str) -> str:
-    event = knowledge.events[event_id]
-    return event.patient_label if view == "patient" else event.label
-
-
-def title(te: TrialEvents) -> str:
+def title(te: TrialEvents, knowledge: Knowledge | None = None, view: str = "clinician") -> str:
     trial = te.trial
+    if view == "patient" and knowledge is not None:
+        versus = comparator_words(knowledge, te.treatment, trial, view)
+        return f"{te.treatment.name} in the {trial.name} trial, compared with {versus}, over {trial.duration}"
     return f"{trial.name} ({trial.population}, {trial.duration}): {te.treatment.name} vs {trial.comparator}"
 
 
 def _arm(n: int | None) -> str:
-    return f"n = {n}" if n else "n not given in the source"
+    return f"n = {n}" if n else "n not reported"
 
 
-def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
+def x_max(cards: list[TrialEvents]) -> float:
+    """One x range for every card on a screen."""
+    return arms.x_max([max(r.treatment_pct, r.comparator_pct) for te in cards for r in te.rows])
+
+
+def row_label(knowledge: Knowledge, row, view: str) -> str:
+    """The event name with the difference between the arms, so it is read without hovering."""
+    points = "point" if abs(row.difference) == 1 else "points"
+    return f"{arms.wrap(event_name(knowledge, row.event, view), arms.LABEL_WIDTH)}<br><i>difference {row.difference:+g} {points}</i>"
+
+
+def figure(knowledge: Knowledge, te: TrialEvents, view: str, x_range: float | None = None) -> go.Figure:
     trial, rows = te.trial, te.rows
-    names = [event_name(knowledge, row.event, view) for row in rows]
     source = knowledge.source(rows[0].source).title
-    arms = (
-        (te.treatment.name, trial.n_treatment, [r.treatment_pct for r in rows], TREATMENT_ARM, ""),
-        (trial.comparator, trial.n_comparator, [r.comparator_pct for r in rows], COMPARATOR_ARM, "/"),
-    )
-    fig = go.Figure()
-    for arm, n, values, colour, shape in arms:
-        hover = [
-            f"<b>{name}</b><br>{arm}: {value:g}% ({_arm(n)})<br>Difference: {row.difference:+g} percentage points"
+
+    def arm(name: str, n: int | None, values: list[float]) -> arms.Arm:
+        hover = tuple(
+            f"<b>{event_name(knowledge, row.event, view)}</b><br>{name}: {value:g}% ({_arm(n)})"
+            f"<br>Difference: {row.difference:+g} percentage points"
             f"<br>Trial: {trial.name}, {trial.population}<br>Source: {source}<br>{row.locator}"
-            for name, value, row in zip(names, values, rows)
-        ]
-        fig.add_bar(
-            name=f"{arm} ({_arm(n)})", y=names, x=values, orientation="h",
-            marker=dict(color=colour, line=dict(color="#000000", width=1), pattern=PATTERN | dict(shape=shape)),
-            text=[f"{v:g}%" for v in values], textposition="outside", hovertext=hover, hoverinfo="text",
-        )
-    top = max(max(r.treatment_pct, r.comparator_pct) for r in rows)
-    fig.update_layout(
-        title=dict(text=title(te), font=dict(size=17)), barmode="group", font=FONT, template=TEMPLATE,
-        height=200 + 70 * len(rows), margin=dict(l=10, r=10, t=110, b=60),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
-        xaxis=dict(title="% of people in each arm who had the event", range=[0, min(100, top * 1.25 + 5)]),
-        yaxis=dict(autorange="reversed", automargin=True),
-    )
-    return fig
+            for value, row in zip(values, rows))
+        return arms.Arm(f"{name} ({_arm(n)})", tuple(values), hover)
+
+    return arms.figure(
+        [row_label(knowledge, row, view) for row in rows],
+        arm(te.treatment.name, trial.n_treatment, [r.treatment_pct for r in rows]),
+        arm(comparator_words(knowledge, te.treatment, trial, view), trial.n_comparator, [r.comparator_pct for r in rows]),
+        x_range or x_max([te]), "out of 100 people in each arm", unit="%")
 
 
 def table(knowledge: Knowledge, te: TrialEvents, view: str) -> pd.DataFrame:
@@ -62,7 +71,7 @@ def table(knowledge: Knowledge, te: TrialEvents, view: str) -> pd.DataFrame:
             f"{te.treatment.name} (%)": row.treatment_pct,
             f"{trial.comparator} (%)": row.comparator_pct,
             "Difference (percentage points)": row.difference,
-            "n per arm": f"{trial.n_treatment or '?'} vs {trial.n_comparator or '?'}",
+            "n per arm": f"{trial.n_treatment or 'not reported'} vs {trial.n_comparator or 'not reported'}",
             "Source": f"{knowledge.source(row.source).title}: {row.locator}",
         }
         for row in te.rows
@@ -70,9 +79,10 @@ def table(knowledge: Knowledge, te: TrialEvents, view: str) -> pd.DataFrame:
 
 
 def alt(knowledge: Knowledge, te: TrialEvents, view: str) -> str:
+    versus = comparator_words(knowledge, te.treatment, te.trial, view)
     parts = [
-        f"{event_name(knowledge, row.event, view)}: {row.treatment_pct:g}% with {te.treatment.name}, "
-        f"{row.comparator_pct:g}% with {te.trial.comparator}"
+        f"{event_name(knowledge, row.event, view)}: {row.treatment_pct:g} in 100 with {te.treatment.name}, "
+        f"{row.comparator_pct:g} in 100 with {versus} (difference {row.difference:+g} points)"
         for row in te.rows
     ]
-    return f"Bar chart. {title(te)}. " + "; ".join(parts) + "."
+    return f"Bar chart. {title(te, knowledge, view)}. " + "; ".join(parts) + "."

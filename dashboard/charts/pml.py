@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import PmlStratum, Treatment
 
+from .arms import wrap
 from .palette import FONT, PATTERN, TEMPLATE, colour, pattern
 
 
@@ -31,19 +32,26 @@ def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure
     for index, name in enumerate(groups):
         mine = [s for s in rows if group(s) == name]
         fig.add_bar(
-            name=name, x=[s.exposure for s in mine], y=[s.per_1000 for s in mine],
+            name=wrap(name, 34), x=[wrap(s.exposure, 12) for s in mine], y=[s.per_1000 for s in mine],
             marker=dict(color=colour(index), line=dict(color="#000000", width=1), pattern=PATTERN | dict(shape=pattern(index))),
-            text=[value(s) for s in mine], textposition="outside",
+            text=[value(s) for s in mine], textposition="outside", cliponaxis=False,
             hovertext=[f"<b>{name}</b><br>{s.exposure}: {value(s)} per 1,000 patients<br>Source: {source.title}<br>{s.locator}" for s in mine],
             hoverinfo="text",
         )
+    legend_lines = sum(trace.name.count("<br>") + 1 for trace in fig.data)
+    top = max(s.per_1000 for s in rows)
     fig.update_layout(
-        title=dict(text=f"PML risk with {treatment.name} per 1,000 patients ({region} label)", font=dict(size=17)),
-        barmode="group", font=FONT, template=TEMPLATE, height=520, margin=dict(l=10, r=10, t=130, b=60),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
-        xaxis=dict(title="Time on treatment"), yaxis=dict(title="Estimated cases per 1,000 patients"),
+        barmode="group", font=FONT, template=TEMPLATE, height=380 + 22 * legend_lines,
+        margin=dict(l=8, r=8, t=16 + 22 * legend_lines, b=90),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        xaxis=dict(title=dict(text="Time on treatment", font=dict(size=14)), fixedrange=True),
+        yaxis=dict(title=dict(text="cases per 1,000", font=dict(size=14)), range=[0, top * 1.2 + 1], fixedrange=True),
     )
     return fig
+
+
+def title(treatment: Treatment, region: str) -> str:
+    return f"PML risk with {treatment.name} per 1,000 patients ({region} label)"
 
 
 def table(knowledge: Knowledge, treatment: Treatment, region: str) -> pd.DataFrame:

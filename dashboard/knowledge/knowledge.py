@@ -8,6 +8,14 @@ from .models import AdverseEvent, Event, Site, Source, Statement, Topic, Treatme
 
 T = TypeVar("T")
 
+# Treatment classes in the order pickers and tables show them, with their names.
+GROUPS = {
+    "anti_cd20": "anti-CD20 antibody", "anti_cd52": "anti-CD52 antibody", "anti_integrin": "anti-integrin antibody",
+    "s1p_modulator": "S1P receptor modulator", "fumarate": "fumarate",
+    "pyrimidine_synthesis_inhibitor": "pyrimidine synthesis inhibitor", "purine_analogue": "purine analogue",
+    "interferon": "interferon", "glatiramer": "glatiramer",
+}
+
 
 @dataclass(frozen=True)
 class TrialEvents:
@@ -36,7 +44,26 @@ class Knowledge:
             return self._memo.setdefault(key, build())
 
     def treatment_ids(self) -> list[str]:
-        return list(self.treatments)
+        """Every treatment id, grouped by class (in GROUPS order), then by name."""
+        order = {group: index for index, group in enumerate(GROUPS)}
+        return sorted(self.treatments, key=lambda i: (order[self.treatments[i].group], self.treatments[i].name))
+
+    def find_treatment(self, value: str) -> str | None:
+        """The id of the treatment a person or a link names: its id, generic name or a brand, in any case."""
+        wanted = " ".join(value.replace("_", " ").split()).casefold()
+        for treatment in self.treatments.values():
+            names = (treatment.id.replace("_", " "), treatment.name, *treatment.brands)
+            if wanted in (n.casefold() for n in names):
+                return treatment.id
+        return None
+
+    def find_event(self, value: str) -> str | None:
+        """The id of the event a link names: its id, label or plain label, in any case."""
+        wanted = " ".join(value.replace("_", " ").split()).casefold()
+        for event in self.events.values():
+            if wanted in (event.id.replace("_", " ").casefold(), event.label.casefold(), event.patient_label.casefold()):
+                return event.id
+        return None
 
     def pick(self, ids: list[str]) -> list[Treatment]:
         """The treatments with these ids, in the order given; unknown ids are skipped."""
@@ -58,11 +85,14 @@ class Knowledge:
         return sorted(counts, key=lambda e: (-counts[e], self.events[e].label))
 
     def default_events(self, treatment_ids: list[str], how_many: int = 6) -> list[str]:
-        """A first choice of events that shows every chosen treatment: each one's most frequent events in turn."""
-        queues = [
-            [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct)]
-            for t in self.pick(treatment_ids)
-        ]
+        """A first choice of events that shows every chosen treatment: each one's signature harms first (so an
+        uncommon but characteristic harm is not hidden by common ones), then its most frequent events, in turn."""
+        queues = []
+        for t in self.pick(treatment_ids):
+            charted = {r.event for r in t.adverse_events}
+            signature = [e for e in t.signature_events if e in charted]
+            frequent = [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct)]
+            queues.append(signature + [e for e in frequent if e not in signature])
         chosen: list[str] = []
         while len(chosen) < how_many and any(queues):
             for queue in queues:
@@ -133,4 +163,4 @@ def statements_of(treatment: Treatment) -> Iterator[Statement]:
         yield from group
 
 
-__all__ = ["Knowledge", "TrialEvents", "statements_of"]
+__all__ = ["GROUPS", "Knowledge", "TrialEvents", "statements_of"]

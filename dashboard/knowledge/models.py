@@ -114,6 +114,7 @@ class Figure(Model):
 class Statement(Model):
     clinician: Text
     patient: Text
+    short: Annotated[str, Field(min_length=1, max_length=90)] | None = None  # a few words for the overview cell
     source: Id
     locator: Text
     region: Region = "all"
@@ -270,9 +271,18 @@ class EvidenceWords(Model):
     plain: Text
 
 
+class TrustItem(Model):
+    title: Text
+    text: Text
+
+
 class Site(Model):
     title: Text
     tagline: Text
+    knowledge_version: Annotated[str, Field(pattern=r"^\d{4}\.\d{1,2}(\.\d+)?$")]
+    released: dt.date
+    start: tuple[Text, ...] = Field(min_length=1, max_length=3)  # what the tool does, in three lines
+    trust: tuple[TrustItem, ...] = Field(min_length=1)  # who made it, review, funding and conflicts, errors
     disclaimer: tuple[Text, ...] = Field(min_length=1)
     not_head_to_head: Text
     update_policy: Text

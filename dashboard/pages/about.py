@@ -1,10 +1,9 @@
-import streamlit as st
+from components import page, selection, site_texts
 
-from components import page, site_texts, view_switch
-
-knowledge = page.start("About this dashboard")
-view = view_switch.show()
+knowledge, _ = page.start("About this dashboard")
+view = selection.view(knowledge)
 site_texts.about(knowledge)
+site_texts.trust(knowledge)
 site_texts.reading_trials(knowledge)
 site_texts.topics(knowledge, ("daily_function", "ms_background"), view)
 site_texts.review_dates(knowledge)

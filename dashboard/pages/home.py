@@ -1,12 +1,6 @@
-import streamlit as st
+from components import navigation, page, site_texts
 
-from components import navigation, page, text
-
-knowledge = page.start()
-st.markdown(text.escape(knowledge.site.tagline))
-navigation.link("compare", "Compare treatments side by side")
-navigation.link("side-effects", "Side effects seen in the trials")
-navigation.link("pml-infections", "PML and infection risks")
-navigation.link("pregnancy", "Pregnancy and breastfeeding")
-navigation.link("sources", "All sources")
-navigation.link("about", "About this dashboard and how to read trial numbers")
+knowledge, chosen = page.start()
+site_texts.start(knowledge)
+site_texts.entry_points(knowledge, chosen)
+site_texts.trust(knowledge)

@@ -1,14 +1,15 @@
 import streamlit as st
 
-from components import chart_card, figures, notice, page, risk_notes, treatment_picker, view_switch
+from components import chart_card, figures, notice, overview_line, page, risk_notes, selection
 
-knowledge = page.start("PML and infection risks")
-view = view_switch.show()
-chosen = treatment_picker.show(knowledge)
-if notice.need_treatments(chosen):
-    for treatment in knowledge.pick(chosen):
-        st.header(treatment.name, anchor=treatment.id, divider="gray")
+knowledge, _ = page.start("PML, infections and other serious risks")
+chosen = selection.controls(knowledge)
+if notice.need_treatments(chosen.treatments):
+    for treatment in knowledge.pick(list(chosen.treatments)):
+        st.subheader(treatment.name, anchor=treatment.id, divider="gray")
+        overview_line.show(knowledge, treatment, chosen.view, ("pml", "serious", "monitoring"))
         for region in sorted({s.region for s in treatment.pml_risk}, reverse=True):
-            chart_card.show(*figures.pml_card(treatment.id, region), key=f"pml_{treatment.id}_{region}")
-        risk_notes.show(knowledge, treatment, view)
-        risk_notes.monitoring(knowledge, treatment, view)
+            chart_card.show(*figures.pml_card(treatment.id, region), key=f"pml_{treatment.id}_{region}",
+                            heading=figures.pml_title(treatment.id, region))
+        risk_notes.show(knowledge, treatment, chosen.view)
+        risk_notes.monitoring(knowledge, treatment, chosen.view)

@@ -1,15 +1,15 @@
 import streamlit as st
 
-from components import notice, page, pregnancy_notes, statement, treatment_picker, view_switch
+from components import notice, overview_line, page, pregnancy_notes, selection, statement
 
-knowledge = page.start("Pregnancy and breastfeeding")
-view = view_switch.show()
-chosen = treatment_picker.show(knowledge)
-if notice.need_treatments(chosen):
-    for treatment in knowledge.pick(chosen):
-        st.header(treatment.name, anchor=treatment.id, divider="gray")
-        pregnancy_notes.show(knowledge, treatment, view)
+knowledge, _ = page.start("Pregnancy and breastfeeding")
+chosen = selection.controls(knowledge)
+if notice.need_treatments(chosen.treatments):
+    for treatment in knowledge.pick(list(chosen.treatments)):
+        st.subheader(treatment.name, anchor=treatment.id, divider="gray")
+        overview_line.show(knowledge, treatment, chosen.view, ("pregnancy",))
+        pregnancy_notes.show(knowledge, treatment, chosen.view)
 research = knowledge.topics.get("pregnancy_research")
 if research:
-    st.header(research.patient_title if view == "patient" else research.title, divider="gray")
-    statement.show_all(knowledge, research.statements, view)
+    with st.expander(research.patient_title if chosen.view == "patient" else research.title):
+        statement.show_all(knowledge, research.statements, chosen.view)

@@ -1,9 +1,9 @@
 import streamlit as st
 
-from components import page, sources_table, view_switch
+from components import page, selection, sources_table
 
-knowledge = page.start("Sources")
-view = view_switch.show()
+knowledge, _ = page.start("Sources")
+view = selection.view(knowledge)
 st.markdown("Every number and note on this dashboard names one of these sources and the exact place in it.")
 sources_table.show(knowledge, view)
 sources_table.cited(knowledge)

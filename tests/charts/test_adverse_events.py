@@ -16,12 +16,13 @@ def test_traces_equal_the_minimal_data(minimal):
     te = minimal.trial_events(["exampleumab"], ["headache", "cough"])[0]
     fig = adverse_events.figure(minimal, te, "clinician")
     treatment, comparator = fig.data
-    assert list(treatment.y) == ["Headache", "Cough"]
+    assert list(treatment.y) == ["Headache<br><i>difference +10 points</i>", "Cough<br><i>difference +2 points</i>"]
     assert list(treatment.x) == [20, 7]
     assert list(comparator.x) == [10, 5]
     assert treatment.name == "Exampleumab (n = 200)"
     assert comparator.name == "Placebo (n = 100)"
-    assert fig.layout.title.text == "TRIAL-A (RMS, 96 weeks): Exampleumab vs Placebo"
+    assert adverse_events.title(te) == "TRIAL-A (RMS, 96 weeks): Exampleumab vs Placebo"
+    assert not fig.layout.title.text  # the page draws the title above the chart, where it wraps on a phone
     assert "Difference: +10 percentage points" in treatment.hovertext[0]
     assert "Section 6.1, Table 1, row Headache" in treatment.hovertext[0]
 
@@ -37,7 +38,7 @@ def test_arms_differ_by_pattern_and_okabe_ito_colour(minimal):
 def test_patient_view_uses_plain_event_names(knowledge):
     te = next(every_trial(knowledge))
     fig = adverse_events.figure(knowledge, te, "patient")
-    assert list(fig.data[0].y) == [knowledge.events[r.event].patient_label for r in te.rows]
+    assert [y.split("<br><i>")[0].replace("<br>", " ") for y in fig.data[0].y] == [knowledge.events[r.event].patient_label for r in te.rows]
 
 
 def test_table_and_alt_text_carry_the_same_numbers(minimal):
@@ -46,7 +47,19 @@ def test_table_and_alt_text_carry_the_same_numbers(minimal):
     assert table["Exampleumab (%)"].tolist() == [20, 7]
     assert table["Placebo (%)"].tolist() == [10, 5]
     assert table["Difference (percentage points)"].tolist() == [10, 2]
-    assert "Headache: 20% with Exampleumab, 10% with Placebo" in adverse_events.alt(minimal, te, "clinician")
+    assert "Headache: 20 in 100 with Exampleumab, 10 in 100 with Placebo (difference +10 points)" in adverse_events.alt(minimal, te, "clinician")
+
+
+def test_long_names_are_wrapped_and_one_x_range_serves_every_card(knowledge):
+    cards = knowledge.trial_events(["alemtuzumab", "natalizumab"], knowledge.events_for(["alemtuzumab", "natalizumab"]))
+    x_range = adverse_events.x_max(cards)
+    top = max(max(r.treatment_pct, r.comparator_pct) for te in cards for r in te.rows)
+    assert x_range >= top * 1.2  # the value label after the longest bar stays inside the plot
+    for te in cards:
+        fig = adverse_events.figure(knowledge, te, "patient", x_range)
+        assert list(fig.layout.xaxis.range) == [0, x_range]
+        for label in (*fig.data[0].y, fig.data[0].name, fig.data[1].name):
+            assert all(len(line) <= 40 for line in label.replace("<i>", "").replace("</i>", "").split("<br>")), label
 
 
 def test_every_shipped_trial_chart_equals_its_data(knowledge):

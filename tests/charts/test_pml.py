@@ -21,7 +21,7 @@ def test_bars_equal_the_strata_of_every_region_recorded(knowledge):
             fig = pml.figure(knowledge, treatment, region)
             plotted = sorted(v for trace in fig.data for v in trace.y)
             assert plotted == sorted(s.per_1000 for s in strata)
-            assert region in fig.layout.title.text
+            assert region in pml.title(treatment, region)
             shapes = [trace.marker.pattern.shape for trace in fig.data]
             assert len(set(shapes)) == len(shapes)  # every group has its own pattern, not colour alone
             assert len(pml.table(knowledge, treatment, region)) == len(strata)

@@ -1,4 +1,5 @@
-"""The dashboard in a real browser: every page loads clean, shows the disclaimer and draws its charts."""
+"""The dashboard in a real browser: every page loads clean, shows the disclaimer and draws its charts; one selection
+for the whole visit; charts readable on a phone; the overview on one screen; pages short with details closed."""
 from __future__ import annotations
 
 import pytest
@@ -7,81 +8,167 @@ from .conftest import charts, screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
-NAV = {"compare": "Compare", "side-effects": "Side effects", "pml-infections": "PML and infections",
-       "pregnancy": "Pregnancy", "sources": "Sources", "about": "About"}
+TRIPLE = "treatments=Ocrelizumab&treatments=Natalizumab&treatments=Alemtuzumab"
+NAV = {"overview": "Overview", "benefits": "Benefits", "side-effects": "Side effects",
+       "pml-infections": "PML and infections", "pregnancy": "Pregnancy", "sources": "Sources", "about": "About"}
 PAGES = [
-    ("", "MS treatment explorer", 0),
-    ("compare", "Compare treatments", 0),
+    ("start", "MS treatment explorer", 0),
+    ("overview", "Overview", 0),
+    ("benefits", "What the trials showed as benefit", 2),
     ("side-effects", "Side effects seen in the trials", 2),
-    ("pml-infections", "PML and infection risks", 1),
+    ("pml-infections", "PML, infections and other serious risks", 1),
     ("pregnancy", "Pregnancy and breastfeeding", 0),
     ("sources", "Sources", 0),
     ("about", "About this dashboard", 0),
 ]
+CHART_PAGES = ("benefits", "side-effects", "pml-infections")
+
+# Every text element of a Plotly chart: title, legend entries, tick labels, axis titles, bar values.
+TEXT_BOXES = """(root) => {
+  const box = root.getBoundingClientRect();
+  const found = [];
+  for (const el of root.querySelectorAll('svg text')) {
+    if (!el.textContent.trim()) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    found.push({text: el.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                cls: el.getAttribute('class') || el.parentNode.getAttribute('class') || ''});
+  }
+  return {box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom}, texts: found};
+}"""
 
 
-@pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] or "start" for p in PAGES])
+@pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] for p in PAGES])
 def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
-    page.goto(f"{dashboard_url}/{path}?{PAIR}")
+    page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
     settle(page)
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
     assert page.get_by_text(DISCLAIMER).is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert charts(page, at_least=charts_at_least).count() >= charts_at_least
-    screenshot(page, path or "start")
+    screenshot(page, path)
     assert page.console_errors == []
     assert page.foreign_requests == []  # the public instance sends nothing about its users to third parties
 
 
-def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
-    page.goto(f"{dashboard_url}/?page=side-effects&treatments=Ofatumumab&view=Clinician&events=Headache")
+def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?page=overview")
     settle(page)
-    chosen = page.locator(".st-key-treatments")
-    assert "Ofatumumab" in chosen.inner_text()
-    assert "Ocrelizumab" not in chosen.inner_text()
-    assert page.locator(".st-key-view").get_by_role("radio", name="Clinician").is_checked() or \
-        page.locator(".st-key-view button[kind*='Active']").inner_text() == "Clinician"
-    chart = charts(page, at_least=1).first
-    assert "ASCLEPIOS" in chart.inner_text()
-    assert "Headache" in chart.inner_text()
-    assert page.get_by_role("heading", name="Side effects seen in the trials").is_visible()
-
-
-def test_clicking_through_every_page(page, dashboard_url):
-    page.goto(f"{dashboard_url}/?{PAIR}")
-    settle(page)
-    for path, title, _ in PAGES[1:]:
-        page.get_by_role("link", name=NAV[path], exact=True).first.click()
+    picker = page.locator(".st-key-w_treatments")
+    for name in ("Ublituximab", "Alemtuzumab"):
+        picker.locator("input").fill(name)
+        page.keyboard.press("Enter")
         settle(page)
-        assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
-        assert page.get_by_text(DISCLAIMER).is_visible()
-        assert page.url.split("?")[0].endswith("/" + path)
-
-
-def test_unknown_id_in_a_link_shows_a_notice(page, dashboard_url):
-    page.goto(f"{dashboard_url}/compare?treatments=Ocrelizumab&treatments=Snakeoil&treatments=Natalizumab")
+    page.keyboard.press("Escape")
+    page.locator(".st-key-w_view").get_by_text("Clinician", exact=True).click()
     settle(page)
-    assert page.get_by_text("Snakeoil").first.is_visible()
-    assert page.locator('[data-testid="stException"]').count() == 0
+    for path, title, _ in PAGES[2:] + PAGES[:2]:
+        page.get_by_role("link", name=NAV.get(path, "Start"), exact=True).first.click()
+        settle(page)
+        page.wait_for_function("() => location.search.includes('treatments=Ublituximab')", timeout=10_000)
+        assert page.get_by_role("heading", name=title, exact=True).first.is_visible(), path
+        assert "treatments=Ublituximab&treatments=Alemtuzumab" in page.url, (path, page.url)
+        assert "view=Clinician" in page.url, (path, page.url)
+        if page.locator(".st-key-w_treatments").count():
+            chosen = page.locator(".st-key-w_treatments").inner_text()
+            assert "Ublituximab" in chosen and "Alemtuzumab" in chosen and "Ocrelizumab" not in chosen, path
+
+
+def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?page=side-effects&treatments=kesimpta&view=clinician&events=Headache")
+    settle(page)
+    chosen = page.locator(".st-key-w_treatments").inner_text()
+    assert "Ofatumumab" in chosen and "Ocrelizumab" not in chosen
+    assert "ASCLEPIOS" in page.locator('[data-testid="stMain"]').inner_text()
+    chart = charts(page, at_least=1).first
+    assert "Headache" in chart.inner_text()
+
+
+def test_unknown_values_in_a_link_are_counted_not_shown(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?page=overview&treatments=Ocrelizumab&treatments=URGENT%3A%20recalled%20https%3A%2F%2Fevil.example"
+              "&treatments=Natalizumab")
+    settle(page)
+    assert page.get_by_text("1 value(s) this dashboard does not know").is_visible()
+    assert "evil.example" not in page.locator('[data-testid="stMain"]').inner_text()
+    assert page.locator('a[href*="evil.example"]').count() == 0
+
+
+def test_overview_of_two_treatments_fits_one_screen_with_the_disclaimer(page, dashboard_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{dashboard_url}/?page=overview&{PAIR}&view=Clinician")
+    settle(page)
+    assert page.get_by_text(DISCLAIMER).is_visible()
+    table = page.locator('[data-testid="stMarkdownContainer"] table').first
+    box = table.bounding_box()
+    assert box["y"] + box["height"] <= 800, box
+    assert table.locator("th").count() == 3 and table.locator("tbody tr").count() == 7  # read as a table
+    page.screenshot(path=str(screenshot(page, "overview-1280x800").with_name("overview-screen.png")))
+
+
+@pytest.mark.parametrize("path", [p for p, _, _ in PAGES])
+def test_no_page_is_taller_than_four_screens_for_three_treatments(page, dashboard_url, path):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{dashboard_url}/?page={path}&{TRIPLE}&view=Clinician")
+    settle(page)
+    charts(page)
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert height <= 4 * 800, (path, height)
+
+
+def test_side_effect_cards_share_one_x_range_at_1280(page, dashboard_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{dashboard_url}/?page=side-effects&{TRIPLE}")
+    settle(page)
+    drawn = charts(page, at_least=3)
+    ranges = {tuple(drawn.nth(i).evaluate("el => el._fullLayout.xaxis.range")) for i in range(drawn.count())}
+    assert len(ranges) == 1, ranges
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1 and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_on_a_phone_no_chart_text_is_clipped_or_overlapping(browser, dashboard_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{dashboard_url}/?page={path}&{TRIPLE}")
+        settle(page)
+        drawn = charts(page, at_least=1)
+        assert drawn.count() >= 1
+        for index in range(drawn.count()):
+            found = drawn.nth(index).evaluate(TEXT_BOXES)
+            box, items = found["box"], found["texts"]
+            assert items
+            for t in items:
+                assert box["left"] - 1 <= t["left"] and t["right"] <= box["right"] + 1, (path, index, t)
+                assert box["top"] - 1 <= t["top"] and t["bottom"] <= box["bottom"] + 1, (path, index, t)
+            for i, a in enumerate(items):
+                for b in items[i + 1:]:
+                    assert not overlaps(a, b), (path, index, a, b)
+        screenshot(page, f"phone-{path}")
+    finally:
+        context.close()
 
 
 def test_keyboard_alone_reaches_the_treatment_picker(page, dashboard_url):
-    page.goto(f"{dashboard_url}/compare?{PAIR}")
+    page.goto(f"{dashboard_url}/?page=overview&{PAIR}")
     settle(page)
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("() => !!document.activeElement.closest('.st-key-treatments')"):
+        if page.evaluate("() => !!document.activeElement.closest('.st-key-w_treatments')"):
             break
     else:
         pytest.fail("Tab never reached the treatment picker")
     page.keyboard.press("ArrowDown")  # opens the list of treatments
     page.keyboard.press("Enter")      # chooses the first one offered
     settle(page)
-    assert page.locator(".st-key-treatments").inner_text().count("\n") >= 2
+    assert page.locator(".st-key-w_treatments").inner_text().count("\n") >= 2
 
 
 @pytest.mark.parametrize("width, height, scale, mobile, path, name", [
-    (390, 844, 2, True, "compare", "phone-compare"),          # a phone
+    (390, 844, 2, True, "overview", "phone-overview"),          # a phone
     (640, 450, 2, False, "side-effects", "zoom-200-side-effects"),  # 200% zoom of a 1280 px window
 ], ids=["phone-390px", "zoom-200-percent"])
 def test_readable_without_sideways_scroll(browser, dashboard_url, width, height, scale, mobile, path, name):
@@ -89,7 +176,7 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
                                   is_mobile=mobile, has_touch=mobile)
     page = context.new_page()
     try:
-        page.goto(f"{dashboard_url}/{path}?{PAIR}")
+        page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
         settle(page)
         assert page.get_by_text(DISCLAIMER).is_visible()
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1

@@ -13,9 +13,10 @@ from dashboard.knowledge.links import is_allowed
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
     "pages/home.py": "MS treatment explorer",
-    "pages/compare.py": "Compare treatments",
+    "pages/overview.py": "Overview",
+    "pages/benefits.py": "What the trials showed as benefit",
     "pages/adverse_events.py": "Side effects seen in the trials",
-    "pages/pml_infections.py": "PML and infection risks",
+    "pages/pml_infections.py": "PML, infections and other serious risks",
     "pages/pregnancy.py": "Pregnancy and breastfeeding",
     "pages/sources.py": "Sources",
     "pages/about.py": "About this dashboard",
@@ -30,6 +31,11 @@ def open_page(page: str | None = None, **params) -> AppTest:
     if page:
         at.switch_page(page).run()
     return at
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return value if isinstance(value, list) else [value]
 
 
 def texts(at: AppTest) -> str:
@@ -50,39 +56,62 @@ def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
     assert knowledge.site.disclaimer[0].split(",")[0].replace(".", r"\.") in texts(at)
 
 
-def test_home_links_to_every_page():
+def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
     at = open_page()
-    assert [link.proto.page for link in at.get("page_link")] == [
-        "compare", "side-effects", "pml-infections", "pregnancy", "sources", "about"]
+    assert [b.label for b in at.button] == ["With my clinician", "On my own", "For a talk"][:len(at.button)]
+    shown = texts(at)
+    assert f"knowledge version {knowledge.site.knowledge_version}" in shown
+    assert "conflicts of interest" in shown
 
 
-def test_deep_link_opens_the_encoded_side_effects_view(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Ofatumumab"], view="Clinician",
-                   events=["Headache"])
+def test_with_my_clinician_opens_the_overview_in_clinician_view():
+    at = open_page(treatments=["Ocrelizumab", "Natalizumab"])
+    at.switch_page("pages/home.py").run()
+    at.button[0].click().run()
     assert not at.exception
-    assert at.multiselect(key="treatments").value == ["natalizumab", "ofatumumab"]
-    assert at.segmented_control(key="view").value == "Clinician"
-    assert at.multiselect(key="events").value == ["headache"]
-    expected = knowledge.trial_events(["natalizumab", "ofatumumab"], ["headache"])
-    charts = specs(at)
-    assert len(charts) == len(expected) >= 2
-    for spec, te in zip(charts, expected):
-        assert spec["data"][0]["x"] == [r.treatment_pct for r in te.rows]
-        assert spec["data"][1]["x"] == [r.comparator_pct for r in te.rows]
-        assert te.trial.name in spec["layout"]["title"]["text"]
+    assert at.title[0].value == "Overview"
+    assert at.segmented_control(key="w_view").value == "Clinician"
+    assert param(at, "view") == ["Clinician"]
 
 
-def test_charts_show_every_chosen_events_numbers_from_data(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Alemtuzumab", "Ublituximab"])
-    chosen = at.multiselect(key="events").value
-    expected = knowledge.trial_events(["natalizumab", "alemtuzumab", "ublituximab"], chosen)
-    got = [(s["data"][0]["x"], s["data"][1]["x"]) for s in specs(at)]
-    assert got == [([r.treatment_pct for r in te.rows], [r.comparator_pct for r in te.rows]) for te in expected]
-    assert "Not a head-to-head comparison" in texts(at)
+def test_the_selection_follows_the_user_from_page_to_page():
+    at = open_page("pages/overview.py")
+    at.multiselect(key="w_treatments").set_value(["ublituximab", "alemtuzumab"]).run()
+    at.segmented_control(key="w_view").set_value("Clinician").run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert param(at, "treatments") == ["Ublituximab", "Alemtuzumab"], page
+        assert param(at, "view") == ["Clinician"], page
+        if at.multiselect:
+            assert at.multiselect(key="w_treatments").value == ["ublituximab", "alemtuzumab"], page
+
+
+@pytest.mark.parametrize("given, expected", [
+    (["natalizumab", "KESIMPTA"], ["natalizumab", "ofatumumab"]),
+    (["Ocrevus", "lemtrada", "MabThera"], ["ocrelizumab", "alemtuzumab", "rituximab"]),
+])
+def test_links_name_treatments_by_id_generic_or_brand_name_in_any_case(given, expected):
+    at = open_page("pages/overview.py", treatments=given, view="clinician")
+    assert at.multiselect(key="w_treatments").value == expected
+    assert at.segmented_control(key="w_view").value == "Clinician"
+
+
+def test_unknown_values_in_a_link_are_counted_never_echoed():
+    hostile = "URGENT: Ocrelizumab recalled. Rebook at https://evil.example/rebook"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(page="overview", treatments=["Ocrelizumab", hostile, "Natalizumab"], view="Doctor")
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "2 value(s) this dashboard does not know" in shown
+    assert "evil.example" not in shown and "Doctor" not in shown
+    assert at.multiselect(key="w_treatments").value == ["ocrelizumab", "natalizumab"]
+    assert at.segmented_control(key="w_view").value == "Patient"
 
 
 @pytest.mark.parametrize("path, title", [("side-effects", "Side effects seen in the trials"), ("pregnancy", "Pregnancy and breastfeeding"),
-                                          ("sources", "Sources"), ("no-such-page", "MS treatment explorer")])
+                                          ("compare", "Overview"), ("no-such-page", "Overview")])
 def test_a_shared_link_names_its_page_in_the_query_string(path, title):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["page"] = path
@@ -90,47 +119,90 @@ def test_a_shared_link_names_its_page_in_the_query_string(path, title):
     at.run()
     assert not at.exception
     assert at.title[0].value == title
-    assert ("no-such-page" in texts(at)) == (path == "no-such-page")  # an unknown page is named in a notice
+    assert ("page this dashboard does not have" in texts(at)) == (path == "no-such-page")
+    assert "no-such-page" not in texts(at)
 
 
-def test_unknown_ids_in_a_link_are_ignored_with_a_notice():
-    at = open_page("pages/compare.py", treatments=["Ocrelizumab", "Snake oil", "Natalizumab"], view="Wizard")
+def overview_markdown(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("| |"))
+
+
+def test_overview_cells_carry_the_numbers_in_data(knowledge):
+    at = open_page("pages/overview.py", treatments=["Ocrelizumab", "Natalizumab"], view="Clinician")
     assert not at.exception
-    assert "Snake oil" in texts(at)
-    assert at.multiselect(key="treatments").value == ["ocrelizumab", "natalizumab"]
-    assert at.segmented_control(key="view").value == "Patient"
+    table = overview_markdown(at)
+    for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
+        benefit = next(b for b in t.benefits if b.treatment_value is not None and b.comparator_value is not None)
+        assert f"{benefit.treatment_value * 100:g} vs {benefit.comparator_value * 100:g} per 100 people a year" in table
+        top = sorted((r for r in t.adverse_events), key=lambda r: -r.treatment_pct)[0]
+        assert f"{top.treatment_pct:g} vs {top.comparator_pct:g}" in table
+    ocr = knowledge.treatments["ocrelizumab"]
+    for s in ocr.pregnancy.contraception:
+        months = next(f for f in s.figures if f.unit == "months")
+        assert f"{s.region}: {months.value:g} months" in table
+    assert len(table.split("\n")) == 2 + 7  # header, rule, one line per consideration
 
 
-def test_choosing_treatments_by_clicking_updates_the_comparison(knowledge):
-    at = open_page("pages/compare.py")
-    at.multiselect(key="treatments").set_value(["ofatumumab", "rituximab", "alemtuzumab"]).run()
+def test_overview_puts_the_chosen_priorities_first_and_marks_them():
+    at = open_page("pages/overview.py", treatments=["Ocrelizumab", "Natalizumab"], priorities=["pregnancy", "Fewest relapses"])
+    lines = overview_markdown(at).split("\n")
+    assert lines[2].startswith("| **★ [Pregnancy") and lines[3].startswith("| **★ [What it did")
+    assert "★" not in "".join(lines[4:])
+    assert "nothing is ranked or recommended" in texts(at)
+
+
+def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Alemtuzumab", "Ublituximab"])
+    chosen = at.multiselect(key="w_events").value
+    expected = knowledge.trial_events(["natalizumab", "alemtuzumab", "ublituximab"], chosen)
+    charts = specs(at)
+    got = [(s["data"][0]["x"], s["data"][1]["x"]) for s in charts]
+    assert got == [([r.treatment_pct for r in te.rows], [r.comparator_pct for r in te.rows]) for te in expected]
+    assert len({tuple(s["layout"]["xaxis"]["range"]) for s in charts}) == 1
+    assert "Not a head-to-head comparison" in texts(at)
+
+
+def test_default_events_include_signature_harms(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Alemtuzumab"])
+    chosen = at.multiselect(key="w_events").value
+    signature = [e for e in knowledge.treatments["alemtuzumab"].signature_events
+                 if e in {r.event for r in knowledge.treatments["alemtuzumab"].adverse_events}]
+    assert set(signature[:6]) <= set(chosen)
+
+
+def test_a_treatment_without_trial_rows_says_so_where_its_chart_would_be(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Rituximab", "Ocrelizumab"])
     assert not at.exception
-    headers = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert [h.split("\n")[0] for h in headers] == [
-        f"### {escape(t.name + ' (' + ', '.join(t.brands) + ')')}" for t in knowledge.pick(["ofatumumab", "rituximab", "alemtuzumab"])]
-    assert "Off-label in MS" in texts(at)
+    assert any(i.value.startswith("**Rituximab:**") for i in at.info)
+    assert specs(at)
 
 
-def test_compare_needs_two_treatments():
-    at = open_page("pages/compare.py", treatments=["Ocrelizumab"])
-    assert "Choose at least 2 treatments" in texts(at)
+def test_deep_link_opens_the_encoded_side_effects_view(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Ofatumumab"], view="Clinician",
+                   events=["Headache"])
+    assert at.multiselect(key="w_events").value == ["headache"]
+    expected = knowledge.trial_events(["natalizumab", "ofatumumab"], ["headache"])
+    charts = specs(at)
+    assert len(charts) == len(expected) >= 2
+    for spec, te in zip(charts, expected):
+        assert spec["data"][0]["x"] == [r.treatment_pct for r in te.rows]
+        assert spec["data"][1]["x"] == [r.comparator_pct for r in te.rows]
 
 
-def test_switching_view_shows_the_clinician_text(knowledge):
-    at = open_page("pages/compare.py", treatments=["Ocrelizumab", "Natalizumab"])
-    patient = texts(at)
-    at.segmented_control(key="view").set_value("Clinician").run()
-    clinician = texts(at)
-    ocrelizumab = knowledge.treatments["ocrelizumab"]
-    assert ocrelizumab.identity.schedule.split(" ")[0] in clinician
-    assert patient != clinician
+def test_patient_view_names_the_comparator_in_plain_words(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Natalizumab"], events=["Headache"])
+    names = [trace["name"] for trace in specs(at)[0]["data"]]
+    assert "Placebo (a dummy treatment)" in names[1]
 
 
-def test_choosing_events_redraws_the_charts(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Ocrelizumab"])
-    at.multiselect(key="events").set_value(["headache"]).run()
-    for spec in specs(at):
-        assert len(spec["data"][0]["x"]) == 1
+def test_benefit_charts_show_both_arms_per_100_people(knowledge):
+    at = open_page("pages/benefits.py", treatments=["Ocrelizumab", "Ublituximab"], view="Clinician")
+    assert not at.exception
+    charted = [b for t in knowledge.pick(["ocrelizumab", "ublituximab"]) for b in t.benefits
+               if b.treatment_value is not None and b.comparator_value is not None]
+    plotted = sorted(v for s in specs(at) for v in s["data"][0]["x"])
+    expected = sorted(b.treatment_value * 100 if "patient-year" in b.unit else b.treatment_value for b in charted)
+    assert plotted == pytest.approx(expected)
 
 
 def test_show_as_table_gives_the_same_numbers(knowledge):
@@ -148,13 +220,13 @@ def test_pml_page_charts_the_natalizumab_stratification(knowledge):
     strata = knowledge.treatments["natalizumab"].pml_risk
     plotted = sorted(v for spec in specs(at) for trace in spec["data"] for v in trace["y"])
     assert plotted == sorted(s.per_1000 for s in strata)
-    assert "PML" in texts(at)
+    assert [e.label for e in at.expander][:1] == ["PML"]
 
 
-def test_pregnancy_page_shows_both_label_regions(knowledge):
+def test_pregnancy_page_shows_both_regions(knowledge):
     at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab"], view="Clinician")
     shown = texts(at)
-    assert "US label \\(FDA\\)" in shown and "EU label \\(EMA\\)" in shown
+    assert "**US**" in shown and "**EU**" in shown
     assert "Limits:" in shown  # the single-infant case report carries its limits
 
 
@@ -185,7 +257,7 @@ def test_broken_knowledge_gives_a_clear_page_not_a_traceback(tmp_path, monkeypat
     bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
     bad.write_text(bad.read_text().replace("treatment_pct: 7", "treatment_pct: 170"))
     monkeypatch.setenv("MS_DASHBOARD_DATA", str(tmp_path / "data"))
-    at = open_page("pages/compare.py")
+    at = open_page("pages/overview.py")
     assert not at.exception
     assert "could not be loaded" in at.error[0].value
     assert "exampleumab.yaml:43: adverse_events.1.treatment_pct" in at.code[0].value

@@ -1,0 +1,18 @@
+"""The overview's cells for one treatment, as short lines at the top of a detail page."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+from dashboard.knowledge.models import Treatment
+from dashboard.knowledge.overview import rows
+
+from .text import escape
+
+
+def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[str, ...]) -> None:
+    def build() -> str:
+        found = {r.id: r for r in rows(knowledge, (treatment.id,), view)}
+        return "\n".join(f"- **{escape(found[r].heading(view))}:** {escape(found[r].cells[0].text)}" for r in row_ids)
+
+    st.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids), build))

@@ -1,0 +1,206 @@
+"""One selection for the whole visit: treatments, view, events and priorities follow the user from page to page.
+
+The session holds the selection. Every page's URL mirrors it, so a link always reproduces the screen; a link opened
+in a new session sets it. Names in a link are read in any case, by id, generic or brand name. Values the dashboard
+does not know are counted in a visible notice and never echoed (a link must not put its words on our screen).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from dashboard.knowledge import GROUPS, Knowledge
+from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
+
+STATE, PAGE, IGNORED = "selection", "selection_page", "selection_ignored"
+KEYS = ("treatments", "view", "events", "priorities")
+VIEWS = {"patient": "Patient", "clinician": "Clinician"}
+AT_MOST = 6
+MOST_PRIORITIES = 3
+
+
+@dataclass(frozen=True)
+class Selection:
+    treatments: tuple[str, ...] = ()
+    view: str = "patient"
+    events: tuple[str, ...] | None = None  # None: each chosen treatment's signature and most frequent events
+    priorities: tuple[str, ...] = ()
+
+    def events_or_default(self, knowledge: Knowledge) -> tuple[str, ...]:
+        if self.events is None:
+            return tuple(knowledge.default_events(list(self.treatments)))
+        return self.events
+
+
+def _read_link(knowledge: Knowledge) -> tuple[Selection, dict[str, int]]:
+    """The selection a link names, and how many values of each parameter were not understood."""
+    params, ignored = st.query_params, {}
+
+    def known(name: str, find) -> tuple[str, ...]:
+        found = [(value, find(value)) for value in params.get_all(name) if value.strip()]
+        if bad := sum(1 for _, ident in found if ident is None):
+            ignored[name] = bad
+        return tuple(dict.fromkeys(ident for _, ident in found if ident))
+
+    treatments = known("treatments", knowledge.find_treatment)[:AT_MOST]
+    views = known("view", lambda v: v.strip().casefold() if v.strip().casefold() in VIEWS else None)
+    events = known("events", knowledge.find_event) if "events" in params else None
+    words = {w.casefold(): pid for pid, w in PRIORITY_WORDS.items()}
+    priorities = known("priorities", lambda v: v.strip().casefold() if v.strip().casefold() in PRIORITY_WORDS
+                       else words.get(v.strip().casefold()))[:MOST_PRIORITIES]
+    return Selection(treatments, views[0] if views else "patient", events, priorities), ignored
+
+
+def link_params(knowledge: Knowledge, selection: Selection, page: str | None = None) -> dict[str, list[str] | str]:
+    """The query string that reproduces `selection` on `page`: names, not ids, so a link reads well."""
+    params: dict[str, list[str] | str] = {}
+    if page:
+        params["page"] = page
+    if selection.treatments:
+        params["treatments"] = [knowledge.treatments[t].name for t in selection.treatments]
+    params["view"] = VIEWS[selection.view]
+    if selection.events is not None:
+        params["events"] = [knowledge.events[e].label for e in selection.events]
+    if selection.priorities:
+        params["priorities"] = list(selection.priorities)
+    return params
+
+
+def current(knowledge: Knowledge, page: str | None = None) -> Selection:
+    """This visit's selection; the first run of a session reads it from the link. The URL is made to mirror it."""
+    state = st.session_state
+    if STATE not in state:
+        state[STATE], state[IGNORED] = _read_link(knowledge)
+    if page:
+        state[PAGE] = page
+    chosen: Selection = state[STATE]
+    _mirror(link_params(knowledge, chosen, state.get(PAGE)))
+    return chosen
+
+
+def _mirror(wanted: dict[str, list[str] | str]) -> None:
+    """Make the URL's selection parameters say `wanted`; a page's own parameters (e.g. ?source=) are left alone."""
+    params = st.query_params
+    for key in ("page", *KEYS):
+        value = wanted.get(key)
+        if value is None:
+            if key in params:
+                del params[key]
+        elif params.get_all(key) != (value if isinstance(value, list) else [value]):
+            params[key] = value
+
+
+def notice() -> None:
+    """Once per visit: how many values in the link were not understood (never the values themselves)."""
+    ignored = st.session_state.pop(IGNORED, None)
+    if ignored:
+        what = ", ".join(f"{count} in '{name}'" for name, count in sorted(ignored.items()))
+        st.info(f"The link held {sum(ignored.values())} value(s) this dashboard does not know ({what}); "
+                "they were ignored. Check the selection below.", icon=":material/info:")
+
+
+def set_view(view: str) -> None:
+    st.session_state.pop("w_view", None)
+    _update(view=view)
+
+
+def _update(**changes) -> None:
+    state = st.session_state
+    state[STATE] = replace(state[STATE], **changes)
+
+
+def _seed(key: str, value) -> None:
+    """The widget shows the selection. Set before the widget is drawn, on every run: a widget of the same key on
+    another page is another widget, and would otherwise start empty. (A change by the user reaches the selection
+    first, through the widget's callback, so this never undoes it.)"""
+    st.session_state[key] = value
+
+
+def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
+    """How a treatment reads in pickers: generic name, brands and class, so typing any of them finds it."""
+    t = knowledge.treatments[treatment_id]
+    brands = f" ({', '.join(t.brands)})" if t.brands else ""
+    return f"{t.name}{brands} · {GROUPS[t.group]}"
+
+
+def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
+    """The view switch and the treatment picker on one line (and the priorities under them), then the selection."""
+    columns = st.columns([1.25, 4, 1.5] if with_priorities else [1.25, 5.5], vertical_alignment="bottom")
+    with columns[0]:
+        view(knowledge)
+    with columns[1]:
+        treatments(knowledge)
+    if with_priorities:
+        chosen = current(knowledge).priorities
+        label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
+        with columns[2].popover(label, icon=":material/star:", width="stretch"):
+            priorities(knowledge)
+    return current(knowledge)
+
+
+def treatments(knowledge: Knowledge, label: str = "Treatments to compare") -> tuple[str, ...]:
+    """The treatment picker, grouped by class; search by generic or brand name."""
+    def changed() -> None:
+        st.session_state.pop("w_events", None)
+        _update(treatments=tuple(st.session_state["w_treatments"]), events=None)
+
+    _seed("w_treatments", list(current(knowledge).treatments))
+    st.multiselect(label, options=knowledge.treatment_ids(), format_func=lambda i: treatment_label(knowledge, i),
+                   max_selections=AT_MOST, key="w_treatments", on_change=changed,
+                   placeholder="Type a generic or brand name, e.g. Kesimpta",
+                   help=f"Choose up to {AT_MOST}, grouped by class. Your choice stays as you move between pages.")
+    return current(knowledge).treatments
+
+
+def view(knowledge: Knowledge) -> str:
+    """'patient' (plain language) or 'clinician' (trial names, label sections, n per arm)."""
+    def changed() -> None:
+        value = st.session_state["w_view"] or VIEWS["patient"]
+        _update(view=next(k for k, v in VIEWS.items() if v == value))
+
+    _seed("w_view", VIEWS[current(knowledge).view])
+    st.segmented_control("View", options=list(VIEWS.values()), key="w_view", on_change=changed, required=True,
+                         help="Patient: plain language. Clinician: trial names, label sections and patients per arm.")
+    return current(knowledge).view
+
+
+def event_label(knowledge: Knowledge, event_id: str, view: str) -> str:
+    event = knowledge.events[event_id]
+    name = event.patient_label if view == "patient" else event.label
+    same = f" (overlaps with {knowledge.events[event.same_as].label})" if event.same_as in knowledge.events else ""
+    return f"{KINDS[event.kind]} · {name}{same}"
+
+
+KINDS = {"infection": "Infections", "reaction": "Infusion or injection reactions", "autoimmune": "Autoimmune",
+         "cancer": "Cancers", "laboratory": "Blood tests", "heart_and_vessels": "Heart and blood vessels", "other": "Other"}
+
+
+def events(knowledge: Knowledge) -> tuple[str, ...]:
+    """The side-effect picker, grouped by kind; defaults show each treatment's signature harms."""
+    chosen = current(knowledge)
+    order = list(KINDS)
+    options = sorted(knowledge.events_for(list(chosen.treatments)),
+                     key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+
+    def changed() -> None:
+        _update(events=tuple(st.session_state["w_events"]))
+
+    _seed("w_events", [e for e in chosen.events_or_default(knowledge) if e in options])
+    st.multiselect("Side effects to show", options=options, key="w_events", on_change=changed,
+                   format_func=lambda e: event_label(knowledge, e, chosen.view),
+                   help="Grouped by kind. The first choice shows each treatment's best-known harms and its most frequent ones.")
+    return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
+
+
+def priorities(knowledge: Knowledge) -> tuple[str, ...]:
+    """'What matters to you': up to three; the overview puts their rows first. Never ranks treatments."""
+    def changed() -> None:
+        st.session_state["w_priorities"] = st.session_state["w_priorities"][:MOST_PRIORITIES]
+        _update(priorities=tuple(st.session_state["w_priorities"]))
+
+    _seed("w_priorities", list(current(knowledge).priorities))
+    st.pills("What matters most to you? (optional, up to 3)", options=[p for p, _, _ in PRIORITIES],
+             format_func=PRIORITY_WORDS.get, selection_mode="multi", key="w_priorities", on_change=changed,
+             help="The overview shows these rows first. It does not rank or recommend a treatment, and nothing is stored.")
+    return current(knowledge).priorities[:MOST_PRIORITIES]

@@ -1,0 +1,34 @@
+"""The dashboard's own stylesheet (fixed text from code, never from data): compact top, a readable overview table,
+and a print stylesheet so the browser's own print gives a clean page (no controls, no split rows)."""
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = """
+<style>
+.block-container {padding-top: 3rem; padding-bottom: 2rem;}
+h1 {font-size: 1.6rem !important; padding: 0 !important;}
+[data-testid="stAlert"] {padding: .55rem .9rem;}
+[data-testid="stAlertContentInfo"] p {margin-bottom: 0; font-size: .95rem;}
+[data-testid="stMarkdownContainer"] table {font-size: .9rem; line-height: 1.25; width: 100%;}
+[data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {padding: .25rem .45rem !important; vertical-align: top;}
+[data-testid="stMarkdownContainer"] td:first-child {min-width: 7.5rem;}
+@media (max-width: 640px) {
+  .block-container {padding-left: .6rem; padding-right: .6rem;}
+  [data-testid="stMarkdownContainer"] table {font-size: .9rem;}
+}
+@media print {
+  header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
+  [data-testid="stMultiSelect"], [data-testid="stSegmentedControl"], [data-testid="stButtonGroup"], [data-testid="stPopover"],
+  [data-testid="stPageLink"], [data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],
+  [data-testid="stExpanderToggleIcon"], .stDownloadButton, [data-testid="stElementToolbar"] {display: none !important;}
+  .block-container {padding: 0 !important; max-width: 100% !important;}
+  tr, td, th, [data-testid="stVerticalBlockBorderWrapper"], .js-plotly-plot, [data-testid="stExpander"] {break-inside: avoid;}
+  a {color: inherit; text-decoration: underline;}
+}
+</style>
+"""
+
+
+def apply() -> None:
+    st.html(CSS)

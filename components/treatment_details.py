@@ -1,0 +1,32 @@
+"""How each chosen treatment is given and where it is approved: the detail behind the overview's first row."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.knowledge import Knowledge
+
+from . import statement
+from .text import escape
+
+STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label use)",
+          "not_approved": "not approved", "withdrawn": "withdrawn"}
+
+
+def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
+    t = knowledge.treatments[treatment_id]
+    i = t.identity
+    lines = [f"#### {escape(t.name)}" + (f" ({escape(', '.join(t.brands))})" if t.brands else "")]
+    if view == "clinician":
+        lines.append(f"{escape(i.drug_class)}. {escape(i.mechanism)}")
+    lines += [f"- **At home:** {escape(i.at_home)}" if i.at_home else "", f"- **In clinic:** {escape(i.in_clinic)}" if i.in_clinic else ""]
+    lines.append(statement.markdown(knowledge, i, view, title="How it is given"))
+    for a in t.approvals:
+        use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""
+        lines.append(statement.markdown(knowledge, a, view, title=f"{a.region}: {STATUS[a.status]}{use}"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
+    with st.expander("How each treatment is given, and where it is approved"):
+        st.markdown("\n\n---\n\n".join(knowledge.memo(("details", t, view), lambda t=t: _markdown(knowledge, t, view))
+                                       for t in treatment_ids))

@@ -1,0 +1,209 @@
+"""The at-a-glance overview: one row per consideration, one short cell per treatment, each cell with its source.
+
+Plain text only (no Markdown): the screen, the handout and the export each render it their own way. Every number in
+a cell is read from a field in data/, never computed into a new claim: per-100 figures are the source's own
+percentages, and relapse rates per 100 people a year are the annualised rates times 100."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .knowledge import Knowledge
+from .models import Benefit, Statement, Treatment
+
+
+def event_name(knowledge: Knowledge, event_id: str, view: str) -> str:
+    event = knowledge.events[event_id]
+    return event.patient_label if view == "patient" else event.label
+
+VIEWS = ("patient", "clinician")
+# A comparator's name without its dose and route: "Interferon beta-1a 44 µg subcutaneously ..." -> "Interferon beta-1a"
+_SHORT_COMPARATOR = re.compile(r"^(.+?)(?=\s+\d|\s+(?:intravenous|subcutaneous|intramuscular|oral|orally|infusion|injection)\b|[,(;]|$)", re.I)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    source: str | None = None  # source id
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    title: str
+    patient_title: str
+    page: str  # the detail page's url path
+    cells: tuple[Cell, ...]
+
+    def heading(self, view: str) -> str:
+        return self.patient_title if view == "patient" else self.title
+
+
+def _route(t: Treatment) -> str:
+    route = t.identity.route.casefold()
+    for words, name in ((("infusion", "intravenous"), "Infusion (drip)"), (("tablet", "capsule", "oral"), "Taken by mouth"),
+                        (("subcutaneous", "intramuscular", "injection"), "Injection")):
+        if any(w in route for w in words):
+            return name
+    return t.identity.route
+
+
+def _given(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    i = t.identity
+    visits = i.clinic_visits_per_year
+    parts = [_route(t), i.short or i.schedule]
+    if visits is not None:
+        parts.append(f"{visits:g} clinic visit{'s' if visits != 1 else ''} a year for doses" if visits else "no clinic visits for doses")
+    return Cell(" · ".join(parts), i.source, i.locator)
+
+
+def comparator_name(knowledge: Knowledge, t: Treatment, trial_id: str) -> str:
+    """The comparator in a few words: its own treatment's name, or the trial's words up to the first detail."""
+    trial = t.trial(trial_id)
+    if trial.comparator_treatment in knowledge.treatments:
+        return knowledge.treatments[trial.comparator_treatment].name
+    return _SHORT_COMPARATOR.match(trial.comparator).group(1)
+
+
+def benefit_text(knowledge: Knowledge, t: Treatment, b: Benefit, view: str) -> str:
+    """A benefit in absolute terms first, comparator named, relative figure beside it."""
+    trial = t.trial(b.trial)
+    versus = comparator_name(knowledge, t, b.trial)
+    relative = f"; {b.relative_reduction_pct:g}% lower (relative)" if b.relative_reduction_pct is not None else ""
+    where = f" in {trial.name}, {trial.duration}" if view == "clinician" else f" over {trial.duration[:1].lower()}{trial.duration[1:]}"
+    if b.treatment_value is None or b.comparator_value is None:
+        return f"{b.outcome}: only a relative figure was reported{relative.replace(';', ',')} vs {versus}{where}"
+    if "patient-year" in b.unit or "per year" in b.unit:
+        return (f"Relapses: {b.treatment_value * 100:g} vs {b.comparator_value * 100:g} per 100 people a year "
+                f"with {versus}{where}{relative}")
+    if b.unit.strip() == "%":
+        return f"{b.outcome}: {b.treatment_value:g} vs {b.comparator_value:g} in 100 with {versus}{where}{relative}"
+    return f"{b.outcome}: {b.treatment_value:g} vs {b.comparator_value:g} {b.unit} with {versus}{where}{relative}"
+
+
+def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    benefit = next((b for b in t.benefits if b.treatment_value is not None and b.comparator_value is not None),
+                   t.benefits[0] if t.benefits else None)
+    if benefit is None:
+        gap = next((g.note for g in t.gaps if g.topic == "benefits"), "No trial benefit figures recorded.")
+        return Cell(gap)
+    return Cell(benefit_text(knowledge, t, benefit, view), benefit.source, benefit.locator)
+
+
+def _side_effects(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    if not t.adverse_events:
+        gap = next((g.note for g in t.gaps if g.topic == "adverse_events"), "No trial side-effect rates recorded.")
+        return Cell(gap)
+    trial_id = max({r.trial for r in t.adverse_events}, key=lambda i: sum(r.trial == i for r in t.adverse_events))
+    rows = sorted((r for r in t.adverse_events if r.trial == trial_id), key=lambda r: -r.treatment_pct)[:3]
+    event = lambda r: event_name(knowledge, r.event, view).split(" (")[0]  # noqa: E731  short: no examples in brackets
+    listed = "; ".join(f"{event(r)} {r.treatment_pct:g} vs {r.comparator_pct:g}" for r in rows)
+    return Cell(f"{listed} in 100 (vs {comparator_name(knowledge, t, trial_id)})", rows[0].source, rows[0].locator)
+
+
+def _serious(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    risks = [r for r in t.risks if r.headline and r.topic != "pml"] or [r for r in t.risks if r.topic != "pml"][:3]
+    if not risks:
+        return Cell("No serious risks recorded.")
+    return Cell("; ".join(r.title for r in risks), risks[0].source, risks[0].locator)
+
+
+def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    if t.pml_risk:
+        values = [s.per_1000 for s in t.pml_risk]
+        first = t.pml_risk[0]
+        low = "fewer than " if min(t.pml_risk, key=lambda s: s.per_1000).less_than else ""
+        return Cell(f"Depends on antibody status, time on treatment and earlier immunosuppressants: from {low}"
+                    f"{min(values):g} to {max(values):g} in 1,000 (see the estimator)", first.source, first.locator)
+    pml = [r for r in t.risks if r.topic == "pml"]
+    if not pml:
+        return Cell("No PML estimate published in the sources we hold.")
+    risk = pml[0]
+    numbers = [f for f in risk.figures if f.unit in ("count", "per 1,000 patients", "%")]
+    if numbers:
+        f = numbers[0]
+        return Cell(f"{risk.title}: {f.label} {f.value:g}{'' if f.unit == 'count' else ' ' + f.unit}", f.source, f.locator)
+    return Cell(f"{risk.title}: reported, no rate published", risk.source, risk.locator)
+
+
+def _period(statement: Statement) -> str | None:
+    figure = next((f for f in statement.figures if f.unit in ("months", "weeks", "days")), None)
+    if figure is None:
+        return None
+    return f"{figure.value:g}{'-' + format(figure.high, 'g') if figure.high is not None else ''} {figure.unit}"
+
+
+def _regions(items: tuple[Statement, ...], say) -> Cell:
+    parts, first = [], None
+    for region in ("US", "EU", "all"):
+        mine = [s for s in items if s.region == region]
+        if mine:
+            first = first or mine[0]
+            parts.append(f"{'' if region == 'all' else region + ': '}{say(mine[0])}")
+    if not parts:
+        return Cell("Nothing recorded in the sources we hold.")
+    return Cell(" · ".join(parts), first.source, first.locator)
+
+
+def _contraception(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    cell = _regions(t.pregnancy.contraception, lambda s: _period(s) or "see details")
+    summary = t.pregnancy.summary
+    return cell if t.pregnancy.contraception else Cell(summary.short or "no set period in the sources we hold; see details",
+                                                       summary.source, summary.locator)
+
+
+def _breastfeeding(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    labels = tuple(s for s in t.pregnancy.breastfeeding if knowledge.sources[s.source].type == "label") or t.pregnancy.breastfeeding
+    return _regions(labels, lambda s: s.short or "see details")
+
+
+def _pregnancy(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    contraception, breastfeeding = _contraception(knowledge, t, view), _breastfeeding(knowledge, t, view)
+    return Cell(f"Contraception: {contraception.text} Breastfeeding: {breastfeeding.text}",
+                contraception.source or breastfeeding.source, contraception.locator if contraception.source else breastfeeding.locator)
+
+
+def _monitoring(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
+    m = t.monitoring
+    burden = m.burden
+    return Cell(f"{burden.level.capitalize()} burden" + (f": {burden.short}" if burden.short else ""), burden.source, burden.locator)
+
+
+ROWS = (  # id, clinician title, patient title, detail page, cell builder
+    ("given", "How it is given", "How you take it", "overview", _given),
+    ("benefit", "What the pivotal trial showed", "What it did in the main trial", "benefits", _benefit),
+    ("side_effects", "Most common side effects (per 100)", "Most common side effects (out of 100 people)", "side-effects", _side_effects),
+    ("serious", "Serious risks", "Serious risks", "pml-infections", _serious),
+    ("pml", "PML (rare brain infection)", "PML (a rare, serious brain infection)", "pml-infections", _pml),
+    ("pregnancy", "Pregnancy: contraception after the last dose; breastfeeding", "Pregnancy: birth control after the last dose; breastfeeding", "pregnancy", _pregnancy),
+    ("monitoring", "Monitoring", "Tests and check-ups", "pml-infections", _monitoring),
+)
+ROW_IDS = tuple(r[0] for r in ROWS)
+
+# "What matters to you": a priority moves its rows to the top of the overview and marks them. It never ranks
+# treatments. (id, words, rows)
+PRIORITIES = (
+    ("fewest_visits", "Fewest clinic visits", ("given", "monitoring")),
+    ("no_needles", "No needles at home", ("given",)),
+    ("pregnancy", "Planning a pregnancy soon", ("pregnancy",)),
+    ("serious_infection", "Lowest risk of serious infection", ("serious", "pml")),
+    ("fewest_relapses", "Fewest relapses", ("benefit",)),
+    ("everyday_side_effects", "Fewest everyday side effects", ("side_effects",)),
+)
+PRIORITY_WORDS = {pid: words for pid, words, _ in PRIORITIES}
+
+
+def rows_for(priorities: tuple[str, ...]) -> tuple[str, ...]:
+    """The overview rows the chosen priorities bring to the top, in the order chosen."""
+    named = {pid: rows for pid, _, rows in PRIORITIES}
+    return tuple(dict.fromkeys(r for p in priorities for r in named.get(p, ())))
+
+
+def rows(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, first: tuple[str, ...] = ()) -> tuple[Row, ...]:
+    """The overview of these treatments; rows named in `first` (the user's priorities) come first, in that order."""
+    chosen = knowledge.pick(list(treatment_ids))
+    built = {rid: Row(rid, title, plain, page, tuple(build(knowledge, t, view) for t in chosen))
+             for rid, title, plain, page, build in ROWS}
+    order = [r for r in first if r in built] + [r for r in ROW_IDS if r not in first]
+    return tuple(built[r] for r in order)
