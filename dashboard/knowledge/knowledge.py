@@ -54,13 +54,15 @@ class Knowledge:
         counts: dict[str, int] = {}
         for treatment in self.pick(treatment_ids):
             for row in treatment.adverse_events:
+                if not row.charted:
+                    continue
                 counts[row.event] = counts.get(row.event, 0) + 1
         return sorted(counts, key=lambda e: (-counts[e], self.events[e].label))
 
     def default_events(self, treatment_ids: list[str], how_many: int = 6) -> list[str]:
         """A first choice of events that shows every chosen treatment: each one's most frequent events in turn."""
         queues = [
-            [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct)]
+            [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct) if r.charted]
             for t in self.pick(treatment_ids)
         ]
         chosen: list[str] = []
@@ -77,7 +79,8 @@ class Knowledge:
         found = []
         for treatment in self.pick(treatment_ids):
             for trial in treatment.trials:
-                rows = [r for e in event_ids for r in treatment.adverse_events if r.trial == trial.id and r.event == e]
+                rows = [r for e in event_ids for r in treatment.adverse_events
+                        if r.trial == trial.id and r.event == e and r.charted]
                 if rows:
                     found.append(TrialEvents(treatment, trial, tuple(rows)))
         return found

@@ -155,15 +155,24 @@ class AdverseEvent(Model):
     event: Id
     trial: Id
     treatment_pct: Percent
-    comparator_pct: Percent
+    comparator_pct: Percent | None = None  # the comparator arm of the same trial; None only with `comparator`
     treatment_count: Count | None = None
     comparator_count: Count | None = None
+    comparator: Literal["none reported"] | None = None  # a deliberate single-arm rate (never charted)
+    reason: str | None = None  # why no comparator value is given, required with `comparator: none reported`
     source: Id
     locator: Text
 
     @property
-    def difference(self) -> float:
-        """Absolute difference in percentage points, treatment minus comparator."""
+    def charted(self) -> bool:
+        """Only rows with both arms of the same trial are charted."""
+        return self.comparator_pct is not None
+
+    @property
+    def difference(self) -> float | None:
+        """Absolute difference in percentage points, treatment minus comparator (None without a comparator)."""
+        if self.comparator_pct is None:
+            return None
         return round(self.treatment_pct - self.comparator_pct, 1)
 
 
@@ -198,6 +207,8 @@ class PmlStratum(Model):
     exposure: Text
     per_1000: Annotated[float, Field(ge=0, le=1000)]
     less_than: bool = False  # the source gives "fewer than per_1000"
+    ci_low: float | None = None  # 95% confidence interval per 1,000, where the source gives one
+    ci_high: float | None = None
     source: Id
     locator: Text
 
@@ -280,6 +291,8 @@ class Site(Model):
     reading_trials: tuple[Text, ...] = Field(min_length=1)
     evidence: dict[EvidenceType, EvidenceWords]
     last_reviewed: dt.date
+    knowledge_version: str | None = None  # the release of the knowledge, e.g. "2026.12" (see CHANGELOG.md)
+    released: dt.date | None = None  # the date that release was published
 
     @model_validator(mode="after")
     def _every_evidence_type_worded(self) -> Site:
