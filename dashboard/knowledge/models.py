@@ -90,7 +90,7 @@ class Figure(Model):
     value: float
     unit: Literal[
         "%", "per 1,000 patients", "count", "days", "weeks", "months", "years", "patient-years", "ratio",
-        "per patient-year", "per 100 patient-years", "g/L", "mg", "mg/L", "µg/L", "mg/kg per day", "µg/kg per day",
+        "per patient-year", "per 100 patient-years", "per 1,000 patient-years", "g/L", "mg", "mg/L", "µg/L", "mg/kg per day", "µg/kg per day",
     ]
     count: Count | None = None
     n: Count | None = None
