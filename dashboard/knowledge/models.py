@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 EvidenceType = Literal[
-    "label", "randomised_trial", "pooled_trials", "open_label_extension", "observational_cohort",
+    "label", "randomised_trial", "small_trial", "pooled_trials", "open_label_extension", "observational_cohort",
     "registry", "case_report", "case_series", "laboratory_study", "review", "systematic_review",
     "guideline", "database",
 ]
-SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study"})
+SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study", "small_trial"})
 Region = Literal["US", "EU", "all"]
 LabelRegion = Literal["US", "EU"]
 Population = Literal["RMS", "RRMS", "PPMS", "CIS", "SPMS"]
