@@ -15,7 +15,7 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], events: tuple[str
     x_range = round(adverse_events.x_max(cards), 1)
     for treatment in knowledge.pick(list(treatment_ids)):
         mine = [te for te in cards if te.treatment.id == treatment.id]
-        if not treatment.adverse_events:
+        if not any(r.charted for r in treatment.adverse_events):
             gap = next((g.note for g in treatment.gaps if g.topic == "adverse_events"),
                        "No trial side-effect rates with both arms are recorded for this treatment.")
             st.info(f"**{escape(treatment.name)}:** {escape(gap)}", icon=":material/bar_chart_off:")

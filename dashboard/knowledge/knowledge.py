@@ -81,6 +81,8 @@ class Knowledge:
         counts: dict[str, int] = {}
         for treatment in self.pick(treatment_ids):
             for row in treatment.adverse_events:
+                if not row.charted:
+                    continue
                 counts[row.event] = counts.get(row.event, 0) + 1
         return sorted(counts, key=lambda e: (-counts[e], self.events[e].label))
 
@@ -89,9 +91,9 @@ class Knowledge:
         uncommon but characteristic harm is not hidden by common ones), then its most frequent events, in turn."""
         queues = []
         for t in self.pick(treatment_ids):
-            charted = {r.event for r in t.adverse_events}
+            charted = {r.event for r in t.adverse_events if r.charted}
             signature = [e for e in t.signature_events if e in charted]
-            frequent = [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct)]
+            frequent = [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct) if r.charted]
             queues.append(signature + [e for e in frequent if e not in signature])
         chosen: list[str] = []
         while len(chosen) < how_many and any(queues):
@@ -107,7 +109,8 @@ class Knowledge:
         found = []
         for treatment in self.pick(treatment_ids):
             for trial in treatment.trials:
-                rows = [r for e in event_ids for r in treatment.adverse_events if r.trial == trial.id and r.event == e]
+                rows = [r for e in event_ids for r in treatment.adverse_events
+                        if r.trial == trial.id and r.event == e and r.charted]
                 if rows:
                     found.append(TrialEvents(treatment, trial, tuple(rows)))
         return found

@@ -29,10 +29,38 @@ ALLOWED_DOMAINS = frozenset({
 })
 
 
+# Hosts that publish primary documents: regulators (labels), trial registries, PubMed/PMC and DOI,
+# journals and publishers, guideline bodies, official congress-abstract hosts. A source whose url is on any
+# other host (a manufacturer page, a label mirror, a drug database, a patient charity) is a secondary copy
+# and must name, in `copy_of`, the label or study it reproduces.
+PRIMARY_DOMAINS = frozenset({
+    "accessdata.fda.gov", "fda.gov", "dailymed.nlm.nih.gov", "ema.europa.eu", "europa.eu", "hpra.ie",
+    "tga.gov.au", "canada.ca", "swissmedic.ch", "medicines.org.uk", "medicines.ie",
+    "clinicaltrials.gov", "ncbi.nlm.nih.gov", "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov", "doi.org",
+    "nejm.org", "thelancet.com", "jamanetwork.com", "bmj.com", "biomedcentral.com", "springer.com",
+    "springeropen.com", "wiley.com", "sciencedirect.com", "elsevier.com", "sagepub.com", "neurology.org",
+    "aap.org", "nature.com", "frontiersin.org", "mdpi.com", "oup.com", "cochranelibrary.com", "cochrane.org",
+    "msard-journal.com", "tandfonline.com", "karger.com", "plos.org", "cell.com", "ahajournals.org",
+    "nice.org.uk", "who.int", "cdc.gov", "mirasmart.com",
+})
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _under(host: str, domains: frozenset[str]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def is_primary(url: str) -> bool:
+    """True when `url` is on a host that publishes primary documents (see PRIMARY_DOMAINS)."""
+    return _under(_host(url), PRIMARY_DOMAINS)
+
+
 def is_allowed(url: str) -> bool:
     """True when `url` is https and its host is, or is below, an allowed domain."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https" or not host:
+    host = _host(url)
+    if urlsplit(url).scheme != "https" or not host:
         return False
-    return any(host == domain or host.endswith("." + domain) for domain in ALLOWED_DOMAINS)
+    return _under(host, ALLOWED_DOMAINS)

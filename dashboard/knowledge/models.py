@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 EvidenceType = Literal[
-    "label", "randomised_trial", "pooled_trials", "open_label_extension", "observational_cohort",
+    "label", "randomised_trial", "small_trial", "pooled_trials", "open_label_extension", "observational_cohort",
     "registry", "case_report", "case_series", "laboratory_study", "review", "systematic_review",
     "guideline", "database",
 ]
-SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study"})
+SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study", "small_trial"})
 Region = Literal["US", "EU", "all"]
 LabelRegion = Literal["US", "EU"]
 Population = Literal["RMS", "RRMS", "PPMS", "CIS", "SPMS"]
@@ -90,7 +90,7 @@ class Figure(Model):
     value: float
     unit: Literal[
         "%", "per 1,000 patients", "count", "days", "weeks", "months", "years", "patient-years", "ratio",
-        "per patient-year", "per 100 patient-years", "g/L", "mg",
+        "per patient-year", "per 100 patient-years", "per 1,000 patient-years", "g/L", "mg", "mg/L", "µg/L", "mg/kg per day", "µg/kg per day",
     ]
     count: Count | None = None
     n: Count | None = None
@@ -156,15 +156,24 @@ class AdverseEvent(Model):
     event: Id
     trial: Id
     treatment_pct: Percent
-    comparator_pct: Percent
+    comparator_pct: Percent | None = None  # the comparator arm of the same trial; None only with `comparator`
     treatment_count: Count | None = None
     comparator_count: Count | None = None
+    comparator: Literal["none reported"] | None = None  # a deliberate single-arm rate (never charted)
+    reason: str | None = None  # why no comparator value is given, required with `comparator: none reported`
     source: Id
     locator: Text
 
     @property
-    def difference(self) -> float:
-        """Absolute difference in percentage points, treatment minus comparator."""
+    def charted(self) -> bool:
+        """Only rows with both arms of the same trial are charted."""
+        return self.comparator_pct is not None
+
+    @property
+    def difference(self) -> float | None:
+        """Absolute difference in percentage points, treatment minus comparator (None without a comparator)."""
+        if self.comparator_pct is None:
+            return None
         return round(self.treatment_pct - self.comparator_pct, 1)
 
 
@@ -199,6 +208,8 @@ class PmlStratum(Model):
     exposure: Text
     per_1000: Annotated[float, Field(ge=0, le=1000)]
     less_than: bool = False  # the source gives "fewer than per_1000"
+    ci_low: float | None = None  # 95% confidence interval per 1,000, where the source gives one
+    ci_high: float | None = None
     source: Id
     locator: Text
 

@@ -92,11 +92,12 @@ def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
 
 
 def _side_effects(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
-    if not t.adverse_events:
-        gap = next((g.note for g in t.gaps if g.topic == "adverse_events"), "No trial side-effect rates recorded.")
+    charted = [r for r in t.adverse_events if r.charted]
+    if not charted:
+        gap = next((g.note for g in t.gaps if g.topic == "adverse_events"), "No trial side-effect rates with both arms recorded.")
         return Cell(gap)
-    trial_id = max({r.trial for r in t.adverse_events}, key=lambda i: sum(r.trial == i for r in t.adverse_events))
-    rows = sorted((r for r in t.adverse_events if r.trial == trial_id), key=lambda r: -r.treatment_pct)[:3]
+    trial_id = max({r.trial for r in charted}, key=lambda i: sum(r.trial == i for r in charted))
+    rows = sorted((r for r in charted if r.trial == trial_id), key=lambda r: -r.treatment_pct)[:3]
     event = lambda r: event_name(knowledge, r.event, view).split(" (")[0]  # noqa: E731  short: no examples in brackets
     listed = "; ".join(f"{event(r)} {r.treatment_pct:g} vs {r.comparator_pct:g}" for r in rows)
     return Cell(f"{listed} in 100 (vs {comparator_name(knowledge, t, trial_id)})", rows[0].source, rows[0].locator)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .knowledge import Knowledge
-from .links import is_allowed
+from .links import is_allowed, is_primary
 from .models import SMALL_STUDY_TYPES, Event, Site, Source, Topic, Treatment, percent_disagreement
 from .yaml_lines import Document, KnowledgeError, Location, Problem, read
 
@@ -82,6 +83,30 @@ class _Checker:
             if isinstance(url, str) and url.startswith("https://") and not is_allowed(url):
                 self.add(document, (index, "url"), "host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py")
 
+    def source_rules(self, document: Document) -> None:
+        """A label names its version; a copy on a secondary host names what it reproduces."""
+        for index, item in enumerate(document.data or ()):
+            if not isinstance(item, dict):
+                continue
+            if item.get("type") == "label" and not _given(item.get("version")):
+                self.add(document, (index, "version"), 'a label needs its version or revision date, expected version: the date or version printed on it, or what was seen and where')
+            url = item.get("url")
+            if isinstance(url, str) and url.startswith("https://") and not is_primary(url) and not _given(item.get("copy_of")):
+                self.add(document, (index, "copy_of"), "a page on a secondary host (not a regulator, registry, PubMed/DOI or journal) is a copy, expected copy_of naming the label or study it reproduces")
+
+    def ranges(self, document: Document) -> None:
+        """A figure labelled as a range holds both ends."""
+        for location, mapping in _walk(document.data):
+            if location[-2:-1] != ("figures",):
+                continue
+            label, value, high = mapping.get("label"), mapping.get("value"), mapping.get("high")
+            if not isinstance(label, str) or not _RANGE.search(label):
+                continue
+            if high is None:
+                self.add(document, location + ("high",), "a figure labelled as a range needs both ends, expected value (lower end) and high (upper end)")
+            elif isinstance(high, (int, float)) and isinstance(value, (int, float)) and high < value:
+                self.add(document, location + ("high",), f"upper end {high} is below the lower end {value}, expected high >= value")
+
     def references(self, document: Document, sources: dict[str, Source], source_ids: set, events: set, used: set[str]) -> None:
         trials = {t.get("id"): t for t in document.data.get("trials", ()) if isinstance(t, dict)}
         for location, mapping in _walk(document.data):
@@ -108,6 +133,8 @@ class _Checker:
         event = row.get("event")
         if location[0] == "adverse_events" and event not in events:
             self.add(document, location + ("event",), f"unknown event '{event}', expected an id from data/events/")
+        if location[0] == "adverse_events":
+            self._comparator(document, location, row)
         if trial is None or location[0] != "adverse_events":
             return
         for arm in ("treatment", "comparator"):
@@ -118,6 +145,24 @@ class _Checker:
                 problem = percent_disagreement(pct, count, n)
                 if problem:
                     self.add(document, location + (f"{arm}_pct",), problem)
+
+
+    def _comparator(self, document: Document, location: Location, row: dict) -> None:
+        """Every rate has its comparator arm from the same trial, or says deliberately that none was reported."""
+        single = row.get("comparator") == "none reported"
+        if row.get("comparator_pct") is None and not single:
+            self.add(document, location + ("comparator_pct",), "a rate without its comparator arm, expected comparator_pct from the same trial, or comparator: none reported with a reason")
+        elif single and row.get("comparator_pct") is not None:
+            self.add(document, location + ("comparator",), "says none reported but gives comparator_pct, expected one or the other")
+        elif single and not _given(row.get("reason")):
+            self.add(document, location + ("reason",), "no comparator value needs its reason, expected a 'reason' text")
+
+
+_RANGE = re.compile(r"\brange\b", re.IGNORECASE)
+
+
+def _given(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _documents(root: Path, pattern: str, problems: list[Problem]) -> list[Document]:
@@ -161,6 +206,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
         parsed, found = _parse(document, _SOURCES)
         problems += found
         check.urls(document)
+        check.source_rules(document)
         sources.update({s.id: s for s in parsed or ()})
     events: dict[str, Event] = {}
     for document in event_docs:
@@ -189,6 +235,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
                 into[parsed.id] = parsed
     for document in treatment_docs:
         _unique_trials(check, document)
+    for document in treatment_docs + topic_docs:
+        check.ranges(document)
     for document in site_docs + source_docs + treatment_docs + topic_docs:
         check.dates(document)
     for document in source_docs if not unreadable else ():

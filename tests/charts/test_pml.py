@@ -2,14 +2,27 @@
 from __future__ import annotations
 
 from dashboard.charts import pml
+from dashboard.knowledge.models import PmlStratum
+
+
+EXAMPLE = PmlStratum(region="US", antibody="Anti-JCV antibody positive", prior_immunosuppressant=False,
+                     exposure="25-48 months", per_1000=3, source="natalizumab_top_2020", locator="test")
 
 
 def with_strata(knowledge):
-    return [t for t in knowledge.treatments.values() if t.pml_risk]
+    """Treatments with strata in data/, or natalizumab with one example stratum when data/ holds none."""
+    found = [t for t in knowledge.treatments.values() if t.pml_risk]
+    if found:
+        return found
+    natalizumab = knowledge.treatments["natalizumab"]
+    return [natalizumab.model_copy(update={"pml_risk": (EXAMPLE, EXAMPLE.model_copy(update={"prior_immunosuppressant": True}))})]
 
 
-def test_natalizumab_carries_a_stratification(knowledge):
-    assert [t.id for t in with_strata(knowledge)] == ["natalizumab"]
+def test_natalizumab_has_a_stratification_or_says_why_not(knowledge):
+    """Strata only where a source was read; otherwise a pml gap says on screen what is missing."""
+    natalizumab = knowledge.treatments["natalizumab"]
+    assert [t.id for t in knowledge.treatments.values() if t.pml_risk] in ([], ["natalizumab"])
+    assert natalizumab.pml_risk or any(g.topic == "pml" and "stratified" in g.note for g in natalizumab.gaps)
 
 
 def test_bars_equal_the_strata_of_every_region_recorded(knowledge):

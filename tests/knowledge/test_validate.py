@@ -76,7 +76,7 @@ RULES = [
                  "data/treatments/exampleumab.yaml:81: pregnancy.contraception.0.limits: a case report needs its limits, expected a 'limits' text",
                  id="statement-evidence-case-report-without-limits"),
     pytest.param(SOURCES, "- id: example_case", "- id: unused_review\n  title: Never cited\n  publisher: A journal\n  year: 2020\n  url: https://doi.org/10.1/x\n  type: review\n  accessed: 2026-01-01\n- id: example_case",
-                 "data/sources/main.yaml:9: 1.id: source 'unused_review' is never cited, expected every source to back a statement or figure",
+                 "data/sources/main.yaml:10: 1.id: source 'unused_review' is never cited, expected every source to back a statement or figure",
                  id="unused-source"),
     pytest.param("events/common.yaml", "- id: cough", "- id: headache\n  label: Headache again\n  patient_label: Headache\n- id: cough",
                  "data/events/common.yaml:4: 1.id: duplicate event id 'headache', expected each id once",
@@ -90,23 +90,23 @@ RULES = [
     pytest.param(TREATMENT, "      limits: One infant, so the result may not generalise.\n", "",
                  "data/treatments/exampleumab.yaml:87: pregnancy.infant.0.limits: a case report needs its limits, expected a 'limits' text",
                  id="case-report-without-limits"),
-    pytest.param(SOURCES, "- id: example_case", "- id: example_label\n  title: Copy\n  publisher: Example Pharma\n  year: 2024\n  url: https://www.fda.gov/x\n  type: label\n  accessed: 2026-01-15\n- id: example_case",
-                 "data/sources/main.yaml:9: 1.id: duplicate source id 'example_label', expected each id once",
+    pytest.param(SOURCES, "- id: example_case", "- id: example_label\n  title: Copy\n  publisher: Example Pharma\n  year: 2024\n  url: https://www.fda.gov/x\n  type: label\n  accessed: 2026-01-15\n  version: Revised 01/2024\n- id: example_case",
+                 "data/sources/main.yaml:10: 1.id: duplicate source id 'example_label', expected each id once",
                  id="duplicate-source-id"),
     pytest.param(SOURCES, "https://doi.org/10.0000/example", "javascript:alert(1)",
-                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 "data/sources/main.yaml:14: 1.url: not an https URL, expected https://...",
                  id="javascript-url"),
     pytest.param(SOURCES, "https://doi.org/10.0000/example", "data:text/html,hi",
-                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 "data/sources/main.yaml:14: 1.url: not an https URL, expected https://...",
                  id="data-url"),
     pytest.param(SOURCES, "https://doi.org/10.0000/example", "http://doi.org/10.0000/example",
-                 "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+                 "data/sources/main.yaml:14: 1.url: not an https URL, expected https://...",
                  id="http-url"),
-    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://evil.example.com/x",
-                 "data/sources/main.yaml:13: 1.url: host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py",
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://evil.example.com/x\n  copy_of: A fictional case report",
+                 "data/sources/main.yaml:14: 1.url: host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py",
                  id="host-not-allowed"),
     pytest.param(SOURCES, "  accessed: 2026-01-15\n- id: example_case", "  accessed: 15/01/2026\n- id: example_case",
-                 "data/sources/main.yaml:8: 0.accessed: Input should be a valid date, expected date type",
+                 "data/sources/main.yaml:9: 0.accessed: Input should be a valid date, expected date type",
                  id="date-not-iso"),
     pytest.param(TREATMENT, "last_reviewed: 2026-01-15", "last_reviewed: 2999-01-01",
                  "data/treatments/exampleumab.yaml:4: last_reviewed: date 2999-01-01 is in the future, expected {today} or earlier",
@@ -114,6 +114,27 @@ RULES = [
     pytest.param(TREATMENT, "    locator: Section 14\nadverse_events:", "    locator: Section 14\n  - id: trial_a\n    name: TRIAL-A again\n    population: RMS\n    comparator: Placebo\n    duration: 1 year\n    n_treatment: 200\n    n_comparator: 100\n    source: example_label\n    locator: Section 14\nadverse_events:",
                  "data/treatments/exampleumab.yaml:32: trials.1.id: duplicate trial id 'trial_a', expected each id once",
                  id="duplicate-trial-id"),
+    pytest.param(SOURCES, "  version: Revised 01/2024\n", "",
+                 "data/sources/main.yaml:1: 0.version: a label needs its version or revision date, expected version: the date or version printed on it, or what was seen and where",
+                 id="label-without-version"),
+    pytest.param(SOURCES, "https://www.accessdata.fda.gov/example.pdf", "https://www.drugs.com/pro/exampleumab.html",
+                 "data/sources/main.yaml:1: 0.copy_of: a page on a secondary host (not a regulator, registry, PubMed/DOI or journal) is a copy, expected copy_of naming the label or study it reproduces",
+                 id="secondary-copy-without-copy-of"),
+    pytest.param(TREATMENT, "    comparator_pct: 5\n", "",
+                 "data/treatments/exampleumab.yaml:41: adverse_events.1.comparator_pct: a rate without its comparator arm, expected comparator_pct from the same trial, or comparator: none reported with a reason",
+                 id="ae-without-comparator"),
+    pytest.param(TREATMENT, "    comparator_pct: 5\n", "    comparator: none reported\n",
+                 "data/treatments/exampleumab.yaml:41: adverse_events.1.reason: no comparator value needs its reason, expected a 'reason' text",
+                 id="ae-none-reported-without-reason"),
+    pytest.param(TREATMENT, "    comparator_pct: 5\n", "    comparator_pct: 5\n    comparator: none reported\n    reason: Not in the table read.\n",
+                 "data/treatments/exampleumab.yaml:45: adverse_events.1.comparator: says none reported but gives comparator_pct, expected one or the other",
+                 id="ae-none-reported-with-comparator-value"),
+    pytest.param(TREATMENT, "      - label: Infusion reactions\n", "      - label: Infusion reactions, range across trials\n",
+                 "data/treatments/exampleumab.yaml:67: risks.0.figures.0.high: a figure labelled as a range needs both ends, expected value (lower end) and high (upper end)",
+                 id="range-without-high"),
+    pytest.param(TREATMENT, "      - label: Infusion reactions\n", "      - label: Infusion reactions (range)\n        high: 20\n",
+                 "data/treatments/exampleumab.yaml:68: risks.0.figures.0.high: upper end 20 is below the lower end 30, expected high >= value",
+                 id="range-high-below-value"),
     pytest.param(TREATMENT, "  drug_class: Fictional antibody", "  drug_class: [Fictional antibody",
                  "data/treatments/exampleumab.yaml:7: (yaml): syntax error: did not find expected ',' or ']', expected valid YAML",
                  id="yaml-syntax-error"),
@@ -135,10 +156,26 @@ def test_every_problem_is_reported_not_just_the_first(data, capsys):
     code, lines = validate(data, capsys)
     assert code == 1
     assert lines == [
-        "data/sources/main.yaml:13: 1.url: not an https URL, expected https://...",
+        "data/sources/main.yaml:14: 1.url: not an https URL, expected https://...",
         "data/topics/daily.yaml:3: patient_title: Input should be a valid string, expected string type",
         "data/treatments/exampleumab.yaml:43: adverse_events.1.treatment_pct: Input should be less than or equal to 100, expected less than equal",
     ]
+
+
+def test_single_arm_rate_with_reason_is_valid_and_not_charted(data, capsys):
+    from dashboard.knowledge import load_knowledge
+    edit(data, TREATMENT, "    comparator_pct: 5\n", "    comparator: none reported\n    reason: The comparator arm is not in the table read.\n")
+    assert validate(data, capsys)[0] == 0
+    knowledge = load_knowledge(data)
+    assert [r.event for r in knowledge.treatments["exampleumab"].adverse_events if r.charted] == ["headache"]
+    assert knowledge.events_for(["exampleumab"]) == ["headache"]
+    assert [r.event for te in knowledge.trial_events(["exampleumab"], ["headache", "cough"]) for r in te.rows] == ["headache"]
+
+
+def test_copy_on_a_secondary_host_naming_its_primary_is_valid(data, capsys):
+    edit(data, SOURCES, "https://www.accessdata.fda.gov/example.pdf", "https://www.drugs.com/pro/exampleumab.html")
+    edit(data, SOURCES, "  version: Revised 01/2024\n", "  version: Revised 01/2024\n  copy_of: Exampleumab US prescribing information, revised 01/2024\n")
+    assert validate(data, capsys)[0] == 0
 
 
 def test_missing_data_folder_is_a_problem_not_a_traceback(tmp_path, capsys):
