@@ -7,9 +7,9 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
+from dashboard.safe_text import safe_text
 
 from . import source_link, statement
-from .text import escape
 
 STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label use)",
           "not_approved": "not approved", "withdrawn": "withdrawn"}
@@ -18,8 +18,8 @@ BURDEN = {"low": "Low", "moderate": "Moderate", "high": "High"}
 
 def _given(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
     i = t.identity
-    text = (f"**{escape(i.route)}**  \n{escape(i.schedule)}  \n{escape(i.drug_class)}: {escape(i.mechanism)}"
-            if view == "clinician" else escape(i.patient))
+    text = (f"**{safe_text(i.route)}**  \n{safe_text(i.schedule)}  \n{safe_text(i.drug_class)}: {safe_text(i.mechanism)}"
+            if view == "clinician" else safe_text(i.patient))
     return [text, source_link.line(knowledge, i.source, i.locator, i.evidence, view)]
 
 
@@ -27,9 +27,9 @@ def _approvals(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
     parts = ["**Off-label in MS:** not approved for MS by the regulators listed."] if t.off_label else []
     for a in t.approvals:
         use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""
-        parts.append(f"**{a.region}:** {STATUS[a.status]}{escape(use)}")
+        parts.append(f"**{a.region}:** {STATUS[a.status]}{safe_text(use)}")
         if view == "clinician":
-            parts.append(escape(a.clinician))
+            parts.append(safe_text(a.clinician))
         parts.append(source_link.line(knowledge, a.source, a.locator, a.evidence, view))
     return parts
 
@@ -37,7 +37,7 @@ def _approvals(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
 def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> list[str]:
     parts = [] if t.benefits else [":small[No trial benefit figures recorded.]"]
     for b in t.benefits[: 1 if view == "patient" else 3]:
-        parts += [escape(b.patient if view == "patient" else b.clinician), source_link.line(knowledge, b.source, b.locator, view=view)]
+        parts += [safe_text(b.patient if view == "patient" else b.clinician), source_link.line(knowledge, b.source, b.locator, view=view)]
     return parts + [statement.markdown(knowledge, note, view) for note in t.benefit_notes[:1]]
 
 
@@ -64,7 +64,7 @@ def show(knowledge: Knowledge, treatment_ids: list[str], view: str) -> None:
     chosen = knowledge.pick(treatment_ids)
     for column, t in zip(st.columns(len(chosen)), chosen):
         brands = f" ({', '.join(t.brands)})" if t.brands else ""
-        column.markdown(f"### {escape(t.name + brands)}\n\n:small[Last reviewed {t.last_reviewed.isoformat()}]")
+        column.markdown(f"### {safe_text(t.name + brands)}\n\n:small[Last reviewed {t.last_reviewed.isoformat()}]")
     for aspect, draw in ASPECTS:
         # Each cell carries its aspect's name, so the row still reads right when the columns stack on a phone.
         for column, t in zip(st.columns(len(chosen), border=True), chosen):

@@ -4,12 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
-
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def not_head_to_head(knowledge: Knowledge) -> None:
-    st.warning("**Not a head-to-head comparison.** " + escape(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
+    st.warning("**Not a head-to-head comparison.** " + safe_text(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
 
 
 def need_treatments(chosen: list[str], at_least: int = 1) -> bool:

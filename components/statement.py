@@ -9,9 +9,9 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement
+from dashboard.safe_text import safe_text
 
 from . import source_link
-from .text import escape
 
 REGION = {"US": "US label (FDA)", "EU": "EU label (EMA)", "all": ""}
 NOTHING = "Nothing recorded in the sources we hold."
@@ -20,13 +20,13 @@ NOTHING = "Nothing recorded in the sources we hold."
 def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> str:
     head = " · ".join(p for p in (title, REGION.get(statement.region, "")) if p)
     text = statement.patient if view == "patient" else statement.clinician
-    parts = [(f"**{escape(head)}:** " if head else "") + escape(text)]
+    parts = [(f"**{safe_text(head)}:** " if head else "") + safe_text(text)]
     if statement.limits:
-        parts.append(f"*Limits:* {escape(statement.limits)}")
+        parts.append(f"*Limits:* {safe_text(statement.limits)}")
     if view == "clinician":
         for figure in statement.figures:
             count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else ""
-            parts.append(f"- {escape(figure.label)}: **{figure.value:g} {escape(figure.unit)}**{count}  \n"
+            parts.append(f"- {safe_text(figure.label)}: **{figure.value:g} {safe_text(figure.unit)}**{count}  \n"
                          f"  {source_link.line(knowledge, figure.source, figure.locator, view=view)}")
     parts.append(source_link.line(knowledge, statement.source, statement.locator, statement.evidence, view))
     return "\n\n".join(parts)

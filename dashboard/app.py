@@ -16,5 +16,5 @@ st.set_page_config(page_title="MS treatment explorer", page_icon=navigation.FAVI
 # found" when many sessions start at once).
 requested = st.query_params.get("page", "")
 page = st.navigation(navigation.pages(landing=requested if requested in navigation.PATHS else "start"), position="top")
-url_notice.unknown("page", navigation.PATHS, "a page")
+url_notice.unknown("page", navigation.PATHS, "the page")
 page.run()

@@ -264,7 +264,7 @@ def run(args: argparse.Namespace) -> int:
         if args.url:
             ours, pid = args.url, None
         else:
-            process, ours = start_server("dashboard/app.py", args.ttl)
+            process, ours = start_server("dashboard/server.py", args.ttl)
             servers.append(process)
             pid = process.pid
         yard = yard_pid = None

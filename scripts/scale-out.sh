@@ -22,7 +22,7 @@ trap cleanup EXIT INT TERM
 upstreams=""
 for i in $(seq 0 $((processes - 1))); do
   backend=$((first + i))
-  .venv/bin/python -m streamlit run dashboard/app.py --server.port "$backend" --server.address 127.0.0.1 \
+  .venv/bin/python -m streamlit run dashboard/server.py --server.port "$backend" --server.address 127.0.0.1 \
     > "$prefix/dashboard-$backend.log" 2>&1 &
   pids+=($!)
   upstreams+="        server 127.0.0.1:$backend max_fails=0;"$'\n'

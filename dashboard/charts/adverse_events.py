@@ -5,18 +5,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.knowledge import Knowledge, TrialEvents
+from dashboard.safe_text import safe_text
 
 from .palette import COMPARATOR_ARM, FONT, PATTERN, TEMPLATE, TREATMENT_ARM
 
 
 def event_name(knowledge: Knowledge, event_id: str, view: str) -> str:
     event = knowledge.events[event_id]
-    return event.patient_label if view == "patient" else event.label
+    return safe_text(event.patient_label if view == "patient" else event.label, "plain")
 
 
 def title(te: TrialEvents) -> str:
     trial = te.trial
-    return f"{trial.name} ({trial.population}, {trial.duration}): {te.treatment.name} vs {trial.comparator}"
+    return safe_text(f"{trial.name} ({trial.population}, {trial.duration}): {te.treatment.name} vs {trial.comparator}", "plain")
 
 
 def _arm(n: int | None) -> str:
@@ -24,18 +25,19 @@ def _arm(n: int | None) -> str:
 
 
 def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
-    trial, rows = te.trial, te.rows
-    names = [event_name(knowledge, row.event, view) for row in rows]
-    source = knowledge.source(rows[0].source).title
+    # Every piece of data text is escaped for Plotly, which would draw <a href> and other tags in it.
+    trial, rows, shown = te.trial, te.rows, lambda text: safe_text(text, "plotly")
+    names = [shown(event_name(knowledge, row.event, view)) for row in rows]
+    source = shown(knowledge.source(rows[0].source).title)
     arms = (
-        (te.treatment.name, trial.n_treatment, [r.treatment_pct for r in rows], TREATMENT_ARM, ""),
-        (trial.comparator, trial.n_comparator, [r.comparator_pct for r in rows], COMPARATOR_ARM, "/"),
+        (shown(te.treatment.name), trial.n_treatment, [r.treatment_pct for r in rows], TREATMENT_ARM, ""),
+        (shown(trial.comparator), trial.n_comparator, [r.comparator_pct for r in rows], COMPARATOR_ARM, "/"),
     )
     fig = go.Figure()
     for arm, n, values, colour, shape in arms:
         hover = [
             f"<b>{name}</b><br>{arm}: {value:g}% ({_arm(n)})<br>Difference: {row.difference:+g} percentage points"
-            f"<br>Trial: {trial.name}, {trial.population}<br>Source: {source}<br>{row.locator}"
+            f"<br>Trial: {shown(trial.name)}, {trial.population}<br>Source: {source}<br>{shown(row.locator)}"
             for name, value, row in zip(names, values, rows)
         ]
         fig.add_bar(
@@ -45,7 +47,7 @@ def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
         )
     top = max(max(r.treatment_pct, r.comparator_pct) for r in rows)
     fig.update_layout(
-        title=dict(text=title(te), font=dict(size=17)), barmode="group", font=FONT, template=TEMPLATE,
+        title=dict(text=shown(title(te)), font=dict(size=17)), barmode="group", font=FONT, template=TEMPLATE,
         height=200 + 70 * len(rows), margin=dict(l=10, r=10, t=110, b=60),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="% of people in each arm who had the event", range=[0, min(100, top * 1.25 + 5)]),
@@ -55,15 +57,15 @@ def figure(knowledge: Knowledge, te: TrialEvents, view: str) -> go.Figure:
 
 
 def table(knowledge: Knowledge, te: TrialEvents, view: str) -> pd.DataFrame:
-    trial = te.trial
+    trial, plain = te.trial, lambda text: safe_text(text, "plain")
     return pd.DataFrame([
         {
             "Event": event_name(knowledge, row.event, view),
-            f"{te.treatment.name} (%)": row.treatment_pct,
-            f"{trial.comparator} (%)": row.comparator_pct,
+            plain(f"{te.treatment.name} (%)"): row.treatment_pct,
+            plain(f"{trial.comparator} (%)"): row.comparator_pct,
             "Difference (percentage points)": row.difference,
             "n per arm": f"{trial.n_treatment or '?'} vs {trial.n_comparator or '?'}",
-            "Source": f"{knowledge.source(row.source).title}: {row.locator}",
+            "Source": plain(f"{knowledge.source(row.source).title}: {row.locator}"),
         }
         for row in te.rows
     ])
@@ -75,4 +77,4 @@ def alt(knowledge: Knowledge, te: TrialEvents, view: str) -> str:
         f"{row.comparator_pct:g}% with {te.trial.comparator}"
         for row in te.rows
     ]
-    return f"Bar chart. {title(te)}. " + "; ".join(parts) + "."
+    return safe_text(f"Bar chart. {title(te)}. " + "; ".join(parts) + ".", "plain")

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import PmlStratum, Treatment
+from dashboard.safe_text import safe_text
 
 from .palette import FONT, PATTERN, TEMPLATE, colour, pattern
 
@@ -24,21 +25,23 @@ def strata(treatment: Treatment, region: str) -> list[PmlStratum]:
 
 
 def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure:
-    rows = strata(treatment, region)
+    rows, shown = strata(treatment, region), lambda text: safe_text(text, "plotly")
     groups = list(dict.fromkeys(group(s) for s in rows))
-    source = knowledge.source(rows[0].source)
+    source = shown(knowledge.source(rows[0].source).title)
     fig = go.Figure()
     for index, name in enumerate(groups):
         mine = [s for s in rows if group(s) == name]
+        name = shown(name)
         fig.add_bar(
-            name=name, x=[s.exposure for s in mine], y=[s.per_1000 for s in mine],
+            name=name, x=[shown(s.exposure) for s in mine], y=[s.per_1000 for s in mine],
             marker=dict(color=colour(index), line=dict(color="#000000", width=1), pattern=PATTERN | dict(shape=pattern(index))),
             text=[value(s) for s in mine], textposition="outside",
-            hovertext=[f"<b>{name}</b><br>{s.exposure}: {value(s)} per 1,000 patients<br>Source: {source.title}<br>{s.locator}" for s in mine],
+            hovertext=[f"<b>{name}</b><br>{shown(s.exposure)}: {value(s)} per 1,000 patients<br>Source: {source}<br>{shown(s.locator)}"
+                       for s in mine],
             hoverinfo="text",
         )
     fig.update_layout(
-        title=dict(text=f"PML risk with {treatment.name} per 1,000 patients ({region} label)", font=dict(size=17)),
+        title=dict(text=shown(f"PML risk with {treatment.name} per 1,000 patients ({region} label)"), font=dict(size=17)),
         barmode="group", font=FONT, template=TEMPLATE, height=520, margin=dict(l=10, r=10, t=130, b=60),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title="Time on treatment"), yaxis=dict(title="Estimated cases per 1,000 patients"),
@@ -47,13 +50,14 @@ def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure
 
 
 def table(knowledge: Knowledge, treatment: Treatment, region: str) -> pd.DataFrame:
+    plain = lambda text: safe_text(text, "plain")  # noqa: E731
     return pd.DataFrame([
-        {"Group": group(s), "Time on treatment": s.exposure, "Cases per 1,000 patients": value(s),
-         "Source": f"{knowledge.source(s.source).title}: {s.locator}"}
+        {"Group": plain(group(s)), "Time on treatment": plain(s.exposure), "Cases per 1,000 patients": value(s),
+         "Source": plain(f"{knowledge.source(s.source).title}: {s.locator}")}
         for s in strata(treatment, region)
     ])
 
 
 def alt(knowledge: Knowledge, treatment: Treatment, region: str) -> str:
     parts = [f"{group(s)}, {s.exposure}: {value(s)} per 1,000" for s in strata(treatment, region)]
-    return f"Bar chart of PML risk with {treatment.name} ({region} label). " + "; ".join(parts) + "."
+    return safe_text(f"Bar chart of PML risk with {treatment.name} ({region} label). " + "; ".join(parts) + ".", "plain")

@@ -138,14 +138,15 @@ def _documents(root: Path, pattern: str, problems: list[Problem]) -> list[Docume
     documents = []
     for path in sorted(root.glob(pattern)):
         try:
-            documents.append(read(path, _display(path)))
+            documents.append(read(path, display_path(path)))
             problems.extend(documents[-1].problems)
         except KnowledgeError as error:
             problems.extend(error.problems)
     return documents
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """`path` relative to the working folder where it lies below it (how problems name their files)."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -158,7 +159,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not (root / "site.yaml").is_file():
-        raise KnowledgeError([Problem(_display(root / "site.yaml"), 1, "(file)", "file not found, expected the site texts")])
+        raise KnowledgeError([Problem(display_path(root / "site.yaml"), 1, "(file)", "file not found, expected the site texts")])
     site_docs = _documents(root, "site.yaml", problems)
     source_docs = _documents(root, "sources/*.yaml", problems)
     event_docs = _documents(root, "events/*.yaml", problems)
@@ -213,7 +214,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
 
     problems += check.problems
     if not any((root / "treatments").glob("*.yaml")):
-        problems.append(Problem(_display(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
+        problems.append(Problem(display_path(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(site=site, sources=sources, events=events, treatments=treatments, topics=topics)

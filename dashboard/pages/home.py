@@ -1,9 +1,10 @@
 import streamlit as st
 
-from components import navigation, page, text
+from components import navigation, page
+from dashboard.safe_text import safe_text
 
 knowledge = page.start()
-st.markdown(text.escape(knowledge.site.tagline))
+st.markdown(safe_text(knowledge.site.tagline))
 navigation.link("compare", "Compare treatments side by side")
 navigation.link("side-effects", "Side effects seen in the trials")
 navigation.link("pml-infections", "PML and infection risks")

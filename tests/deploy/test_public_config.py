@@ -21,7 +21,7 @@ def test_public_instance_configuration():
 
 def test_run_command_uses_that_configuration_from_the_repository_root():
     run = (ROOT / "scripts" / "run.sh").read_text()
-    assert 'cd "$(dirname "$0")/.."' in run and "streamlit run dashboard/app.py" in run
+    assert 'cd "$(dirname "$0")/.."' in run and "streamlit run dashboard/server.py" in run
 
 
 def test_run_command_validates_the_data_it_will_serve(tmp_path):

@@ -1,9 +1,13 @@
 """The dashboard in a real browser: every page loads clean, shows the disclaimer and draws its charts."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
-from .conftest import charts, screenshot, settle
+from tests.pages.test_hostile_data import NAME, hostile_copy
+
+from .conftest import charts, running_dashboard, screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
@@ -22,7 +26,8 @@ PAGES = [
 
 @pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] or "start" for p in PAGES])
 def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
-    page.goto(f"{dashboard_url}/{path}?{PAIR}")
+    response = page.goto(f"{dashboard_url}/{path}?{PAIR}")
+    assert "script-src 'self'" in response.headers["content-security-policy"]  # and nothing below broke under it
     settle(page)
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
     assert page.get_by_text(DISCLAIMER).is_visible()
@@ -58,10 +63,13 @@ def test_clicking_through_every_page(page, dashboard_url):
         assert page.url.split("?")[0].endswith("/" + path)
 
 
-def test_unknown_id_in_a_link_shows_a_notice(page, dashboard_url):
-    page.goto(f"{dashboard_url}/compare?treatments=Ocrelizumab&treatments=Snakeoil&treatments=Natalizumab")
+def test_unknown_id_in_a_link_shows_a_notice_that_does_not_repeat_it(page, dashboard_url):
+    crafted = "URGENT%3A%20Ocrelizumab%20recalled.%20Rebook%20at%20https%3A%2F%2Fevil.example%2Frebook"
+    page.goto(f"{dashboard_url}/compare?treatments=Ocrelizumab&treatments=Snakeoil&treatments={crafted}")
     settle(page)
-    assert page.get_by_text("Snakeoil").first.is_visible()
+    assert page.get_by_text("The link holds 2 values for treatments that this dashboard does not know").is_visible()
+    assert page.get_by_text("Snakeoil").count() == 0 and page.get_by_text("recalled").count() == 0
+    assert page.locator('a[href*="evil.example"]').count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -96,3 +104,24 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
         screenshot(page, name)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    with running_dashboard(hostile_copy(tmp_path_factory.mktemp("hostile") / "data")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["side-effects", "pml-infections", "pregnancy", "compare"])
+def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, path):
+    page.goto(f"{hostile_url}/?page={path}&treatments={quote(NAME)}&view=Patient")
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts(page)
+    body = page.locator("body")
+    assert body.get_by_text("Exampleumab", exact=False).count() >= 1
+    # (a heading's own in-page anchor, href="#...", may carry its words)
+    assert page.locator('a[href*="evil"]:not([href^="#"]), img[src*="evil"], [data-testid="stMain"] b').count() == 0
+    assert page.foreign_requests == [] and page.console_errors == []
+    if path == "pregnancy":  # the bare address and e-mail read as written, but are not links
+        assert "https://evil.example/call" in body.inner_text().replace("\u2060", "")

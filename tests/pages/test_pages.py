@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.text import escape
+from dashboard.safe_text import safe_text
+from dashboard.knowledge import KnowledgeError, load_knowledge
 from dashboard.knowledge.links import is_allowed
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -90,13 +92,15 @@ def test_a_shared_link_names_its_page_in_the_query_string(path, title):
     at.run()
     assert not at.exception
     assert at.title[0].value == title
-    assert ("no-such-page" in texts(at)) == (path == "no-such-page")  # an unknown page is named in a notice
+    assert ("1 value for the page" in texts(at)) == (path == "no-such-page")  # an unknown page gets a notice
 
 
-def test_unknown_ids_in_a_link_are_ignored_with_a_notice():
-    at = open_page("pages/compare.py", treatments=["Ocrelizumab", "Snake oil", "Natalizumab"], view="Wizard")
+def test_unknown_ids_in_a_link_are_ignored_with_a_notice_that_does_not_repeat_them():
+    crafted = "URGENT: Ocrelizumab recalled. Rebook at https://evil.example/rebook"
+    at = open_page("pages/compare.py", treatments=["Ocrelizumab", "Snake oil", crafted, "Natalizumab"], view="Wizard")
     assert not at.exception
-    assert "Snake oil" in texts(at)
+    assert "The link holds 2 values for treatments that this dashboard does not know, so they are ignored." in texts(at)
+    assert "Snake oil" not in texts(at) and "evil.example" not in texts(at) and "recalled" not in texts(at)
     assert at.multiselect(key="treatments").value == ["ocrelizumab", "natalizumab"]
     assert at.segmented_control(key="view").value == "Patient"
 
@@ -107,7 +111,7 @@ def test_choosing_treatments_by_clicking_updates_the_comparison(knowledge):
     assert not at.exception
     headers = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert [h.split("\n")[0] for h in headers] == [
-        f"### {escape(t.name + ' (' + ', '.join(t.brands) + ')')}" for t in knowledge.pick(["ofatumumab", "rituximab", "alemtuzumab"])]
+        f"### {safe_text(t.name + ' (' + ', '.join(t.brands) + ')')}" for t in knowledge.pick(["ofatumumab", "rituximab", "alemtuzumab"])]
     assert "Off-label in MS" in texts(at)
 
 
@@ -173,14 +177,12 @@ def test_sources_page_lists_every_source_and_where_it_is_used(knowledge):
 def test_about_page_states_update_policy_and_review_dates(knowledge):
     at = open_page("pages/about.py")
     shown = texts(at)
-    assert "Trials of different drugs are not head-to-head" in shown
+    assert safe_text("Trials of different drugs are not head-to-head") in shown
     dates = at.dataframe[0].value
     assert set(knowledge.treatments[i].name for i in knowledge.treatments) <= set(dates["Treatment"])
 
 
 def test_broken_knowledge_gives_a_clear_page_not_a_traceback(tmp_path, monkeypatch):
-    import shutil
-
     shutil.copytree(Path(__file__).resolve().parents[1] / "knowledge" / "minimal", tmp_path / "data")
     bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
     bad.write_text(bad.read_text().replace("treatment_pct: 7", "treatment_pct: 170"))
@@ -188,4 +190,26 @@ def test_broken_knowledge_gives_a_clear_page_not_a_traceback(tmp_path, monkeypat
     at = open_page("pages/compare.py")
     assert not at.exception
     assert "could not be loaded" in at.error[0].value
-    assert "exampleumab.yaml:43: adverse_events.1.treatment_pct" in at.code[0].value
+    # FILE:LINE relative to the data folder: the public never sees the server's paths.
+    assert at.code[0].value.startswith("treatments/exampleumab.yaml:43: adverse_events.1.treatment_pct")
+    assert str(tmp_path) not in at.code[0].value
+
+
+def test_a_failed_load_is_remembered_briefly_then_tried_again(tmp_path, monkeypatch):
+    from components import knowledge_store
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "knowledge" / "minimal", tmp_path / "data")
+    bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
+    good = bad.read_text()
+    bad.write_text(good.replace("treatment_pct: 7", "treatment_pct: 170"))
+    loads = []
+    monkeypatch.setattr(knowledge_store, "load_knowledge", lambda root: loads.append(root) or load_knowledge(root))
+    folder = str(tmp_path / "data")
+    for _ in range(20):  # a surge on broken data validates once, not once per session
+        with pytest.raises(KnowledgeError):
+            knowledge_store.load(folder)
+    assert len(loads) == 1
+    bad.write_text(good)  # fixed: after the retry time the next session gets the knowledge (no exception kept)
+    monkeypatch.setattr(knowledge_store, "RETRY_SECONDS", 0)
+    assert knowledge_store.load(folder).treatments["exampleumab"].name == "Exampleumab"
+    assert len(loads) == 2 and knowledge_store.load(folder) is knowledge_store.load(folder)
