@@ -76,8 +76,11 @@ class SecurityHeaders:
         await send({"type": "http.response.body", "body": b"not found\n"})
 
 
-def nginx_directives(indent: str = "    ") -> str:
-    """The same headers as nginx `add_header` lines (scripts/scale-out.sh puts them in nginx.conf)."""
-    lines = [f'add_header {name} "{value}" always;' for name, value in headers().items()]
-    lines.append('add_header Strict-Transport-Security $hsts always;  # empty, so not sent, unless over https')
-    return ("\n" + indent).join(lines)
+def nginx_directives(indent: str = " " * 12) -> dict[str, str]:
+    """The same headers for nginx.conf (scripts/scale-out.sh fills them in): @SECURITY_HEADERS@ adds them to every
+    response, HSTS only over https ($hsts is empty, so not sent, otherwise); @HIDE_HEADERS@ drops the dashboard
+    process's own copies, so that each header is sent once."""
+    names = [*headers(), "Strict-Transport-Security"]
+    add = [f"add_header {name} \"{value}\" always;" for name, value in headers().items()]
+    return {"@SECURITY_HEADERS@": ("\n" + indent).join([*add, "add_header Strict-Transport-Security $hsts always;"]),
+            "@HIDE_HEADERS@": ("\n" + indent).join(f"proxy_hide_header {name};" for name in names)}
