@@ -18,6 +18,15 @@ ALLOWED_DOMAINS = frozenset({
     "lemtrada.com", "lemtradahcp.com", "rituxan.com", "nationalmssociety.org", "mssociety.org.uk", "msif.org",
     "who.int", "cdc.gov", "ninds.nih.gov", "nlm.nih.gov", "medlineplus.gov", "tandfonline.com",
     "karger.com", "plos.org", "hhs.gov", "mayoclinic.org", "msaustralia.org.au", "ms-society.ca",
+    # manufacturers and label pages of the oral and injectable treatments
+    "aubagio.com", "aubagiohcp.com", "mavenclad.com", "mavencladhcp.com", "emdserono.com", "emdgroup.com",
+    "merckgroup.com", "tecfidera.com", "tecfiderahcp.com", "vumerity.com", "vumerityhcp.com", "bafiertam.com",
+    "gilenya.com", "gilenyahcp.com", "mayzent.com", "mayzenthcp.com", "zeposia.com", "zeposiahcp.com", "bms.com",
+    "ponvory.com", "ponvoryhcp.com", "janssen.com", "janssenlabels.com", "jnj.com", "avonex.com", "avonexhcp.com",
+    "rebif.com", "plegridy.com", "plegridyhcp.com", "betaseron.com", "bayer.com", "copaxone.com",
+    "copaxonehcp.com", "tevapharm.com", "tevausa.com", "sandoz.com", "mylan.com", "viatris.com",
+    "ahajournals.org", "cell.com", "drugs.com", "medicines.ie",
+    "hpra.ie", "tga.gov.au", "canada.ca", "swissmedic.ch", "mstrust.org.uk",
 })
 
 

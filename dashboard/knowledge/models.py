@@ -22,6 +22,14 @@ SMALL_STUDY_TYPES = frozenset({"case_report", "case_series", "laboratory_study"}
 Region = Literal["US", "EU", "all"]
 LabelRegion = Literal["US", "EU"]
 Population = Literal["RMS", "RRMS", "PPMS", "CIS", "SPMS"]
+TreatmentGroup = Literal[
+    "anti_cd20", "anti_cd52", "anti_integrin", "s1p_modulator", "fumarate", "pyrimidine_synthesis_inhibitor",
+    "purine_analogue", "interferon", "glatiramer",
+]
+EventKind = Literal["infection", "reaction", "autoimmune", "cancer", "laboratory", "heart_and_vessels", "other"]
+GapTopic = Literal[
+    "adverse_events", "benefits", "pml", "pregnancy", "breastfeeding", "monitoring", "vaccines", "approvals", "other",
+]
 RiskTopic = Literal[
     "boxed_warning", "infusion_reactions", "injection_reactions", "infections", "hbv", "herpes", "pml",
     "immunoglobulins", "malignancy", "autoimmunity", "liver", "other",
@@ -59,6 +67,8 @@ class Source(Model):
     type: EvidenceType
     region: LabelRegion | None = None
     accessed: dt.date
+    version: str | None = None  # a label's version or revision date as printed on it
+    copy_of: str | None = None  # for a web page, mirror or database: the label or study it reproduces
     note: str | None = None
 
     @field_validator("url")
@@ -74,6 +84,8 @@ class Event(Model):
     id: Id
     label: Text
     patient_label: Text
+    kind: EventKind = "other"
+    same_as: Id | None = None  # a near-duplicate names the event it overlaps with (shown as a note)
 
 
 class Figure(Model):
@@ -85,6 +97,9 @@ class Figure(Model):
     ]
     count: Count | None = None
     n: Count | None = None
+    high: float | None = None  # the upper end, where the figure is a range (value is the lower end)
+    ci_low: float | None = None  # 95% confidence interval, where the source gives one
+    ci_high: float | None = None
     source: Id
     locator: Text
 
@@ -115,6 +130,9 @@ class Identity(Statement):
     mechanism: Text
     route: Text
     schedule: Text
+    at_home: str | None = None  # what the patient does at home (tablets, self-injection)
+    in_clinic: str | None = None  # what happens in a clinic (infusions, first-dose observation)
+    clinic_visits_per_year: float | None = None  # routine dosing visits a year after the first, from the schedule
 
 
 class Approval(Statement):
@@ -131,6 +149,7 @@ class Trial(Model):
     duration: Text
     n_treatment: Count | None = None
     n_comparator: Count | None = None
+    comparator_treatment: Id | None = None  # the treatment file of the comparator, where it has one
     source: Id
     locator: Text
 
@@ -159,6 +178,9 @@ class Benefit(Model):
     unit: Text
     relative_reduction_pct: float | None = None
     absolute_difference: float | None = None
+    ci_low: float | None = None  # 95% CI of the relative figure the source gives (hazard or rate ratio)
+    ci_high: float | None = None
+    ci_of: str | None = None  # what the interval belongs to, e.g. "rate ratio" or "hazard ratio"
     clinician: Text
     patient: Text
     source: Id
@@ -204,11 +226,21 @@ class Monitoring(Model):
     vaccines: tuple[Statement, ...] = ()
 
 
+class Gap(Model):
+    """What could not be sourced, said on screen where the content would have been."""
+
+    topic: GapTopic
+    note: Text
+
+
 class Treatment(Model):
     id: Id
     name: Text
     brands: tuple[Text, ...] = ()
+    group: TreatmentGroup
     last_reviewed: dt.date
+    signature_events: tuple[Id, ...] = ()  # the harms this treatment is known for, shown by default
+    gaps: tuple[Gap, ...] = ()
     identity: Identity
     approvals: tuple[Approval, ...] = Field(min_length=1)
     trials: tuple[Trial, ...] = ()
