@@ -62,7 +62,7 @@ def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
     at = open_page()
     assert [b.label for b in at.button] == ["With my clinician", "On my own", "For a talk"][:len(at.button)]
     shown = texts(at)
-    assert f"knowledge version {knowledge.site.knowledge_version}" in shown
+    assert f"knowledge version {safe_text(knowledge.site.knowledge_version)}" in shown
     assert "conflicts of interest" in shown
 
 
