@@ -27,7 +27,8 @@ def _section(knowledge: Knowledge, items: tuple[Statement, ...], view: str) -> N
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     p = treatment.pregnancy
-    statement.show(knowledge, p.summary, view, title="In short")
+    with st.expander("In short, with its source"):
+        statement.show(knowledge, p.summary, view)
     for title, field in SECTIONS:
         items = getattr(p, field)
         gap = next((g.note for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)

@@ -29,7 +29,7 @@ def kind(knowledge: Knowledge, statement: Statement, view: str) -> str:
     evidence = statement.evidence or source.type
     if evidence == "label":
         region = source.region or (statement.region if statement.region != "all" else "")
-        return f"{region} label".strip().capitalize() if region else "Label"
+        return f"{region} label" if region else "Label"
     words = knowledge.site.evidence[evidence].name
     return f"{words} ({statement.region})" if statement.region != "all" else words
 
@@ -42,6 +42,14 @@ class Citations:
 
     def mark(self, source: str, locator: str, evidence: str | None = None) -> str:
         return marker(self.numbers.setdefault((source, locator, evidence), len(self.numbers) + 1))
+
+    @classmethod
+    def sources_only(cls, knowledge: Knowledge, statements, view: str) -> str:
+        """Just the numbered sources of these statements (for a chart whose numbers they back)."""
+        cite = cls()
+        for s in statements:
+            cite.mark(s.source, s.locator, s.evidence)
+        return cite.markdown(knowledge, view)
 
     def markdown(self, knowledge: Knowledge, view: str) -> str:
         if not self.numbers:

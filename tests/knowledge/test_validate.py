@@ -35,7 +35,7 @@ def validate(data: Path, capsys: pytest.CaptureFixture) -> tuple[int, list[str]]
 
 
 def test_minimal_knowledge_is_valid(data, capsys):
-    assert validate(data, capsys) == (0, ["ok: 1 treatments, 4 figures, 2 sources"])
+    assert validate(data, capsys) == (0, ["ok: 1 treatments, 9 figures, 2 sources"])
 
 
 RULES = [
