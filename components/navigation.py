@@ -23,10 +23,12 @@ PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
     ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
     ("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+    ("pages/presenter.py", "Present", ":material/co_present:", "presenter"),
     ("pages/about.py", "About", ":material/info:", "about"),
 )
 PATHS = tuple(path for *_, path in PAGES)
 _BY_FILE = {file.rsplit("/", 1)[-1]: path for file, *_, path in PAGES}
+HIDDEN = ("presenter",)  # reached from the start page ("For a talk") and by link, not from the menu
 ALIASES = {"compare": "overview"}  # url paths of earlier versions, so old links still open the right page
 # The favicon as a data URL, read once: a file path would be registered as a media file on every run, and an
 # emoji or material icon would make the browser fetch it from a third-party server.
@@ -41,7 +43,8 @@ def _main_folder() -> str:
 
 @lru_cache(maxsize=64)
 def _declared(main_folder: str, landing: str | None) -> tuple[st.Page, ...]:
-    return tuple(st.Page(file, title=title, icon=icon, url_path=path, default=path == landing)
+    return tuple(st.Page(file, title=title, icon=icon, url_path=path, default=path == landing,
+                         visibility="hidden" if path in HIDDEN else "visible")
                  for file, title, icon, path in PAGES)
 
 

@@ -14,7 +14,8 @@ DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
 TRIPLE = "treatments=Ocrelizumab&treatments=Natalizumab&treatments=Alemtuzumab"
 NAV = {"overview": "Overview", "benefits": "Benefits", "side-effects": "Side effects", "pictures": "Out of 100",
-       "pml-infections": "PML and infections", "pregnancy": "Pregnancy", "sources": "Sources", "about": "About"}
+       "pml-infections": "PML and infections", "pregnancy": "Pregnancy", "sources": "Sources", "about": "About",
+       "presenter": "Present"}
 PAGES = [
     ("start", "MS treatment explorer", 0),
     ("overview", "Overview", 0),
@@ -24,6 +25,7 @@ PAGES = [
     ("pml-infections", "PML, infections and other serious risks", 0),
     ("pregnancy", "Pregnancy and breastfeeding", 2),
     ("sources", "Sources", 0),
+    ("presenter", "The treatments at a glance", 0),
     ("about", "About this dashboard", 0),
 ]
 CHART_PAGES = ("benefits", "side-effects", "pictures", "pregnancy")
@@ -68,7 +70,7 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
     page.keyboard.press("Escape")
     page.locator(".st-key-w_view").get_by_text("Clinician", exact=True).click()
     settle(page)
-    for path, title, _ in PAGES[2:] + PAGES[:2]:
+    for path, title, _ in [p for p in PAGES[2:] + PAGES[:2] if p[0] != "presenter"]:
         page.get_by_role("link", name=NAV.get(path, "Start"), exact=True).first.click()
         settle(page)
         page.wait_for_function("() => location.search.includes('treatments=ublituximab')", timeout=10_000)
@@ -214,3 +216,20 @@ def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, p
     assert page.foreign_requests == [] and page.console_errors == []
     if path == "pregnancy":  # the bare address and e-mail read as written, but are not links
         assert "https://evil.example/call" in body.inner_text().replace("\u2060", "")
+
+
+@pytest.mark.parametrize("step", [1, 4, 6, 7])
+def test_presenter_mode_reads_from_the_back_of_the_room_at_1920x1080(page, dashboard_url, step):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{dashboard_url}/?page=presenter&{PAIR}&step={step}")
+    settle(page)
+    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.locator('[data-testid="stHeader"]').is_hidden()  # navigation and toolbar hidden
+    assert page.locator('[data-testid="stImage"] img').first.is_visible()  # the QR code of this step's link
+    drawn = charts(page)
+    sizes = [drawn.nth(i).evaluate("el => Array.from(el.querySelectorAll('svg text')).map(t => parseFloat(getComputedStyle(t).fontSize))")
+             for i in range(drawn.count())]
+    assert all(size >= 24 for found in sizes for size in found), sizes
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert height <= 1080 * 1.05, height
+    screenshot(page, f"presenter-step-{step}")

@@ -22,6 +22,7 @@ PAGES = {
     "pages/pml_infections.py": "PML, infections and other serious risks",
     "pages/pregnancy.py": "Pregnancy and breastfeeding",
     "pages/sources.py": "Sources",
+    "pages/presenter.py": "Presenter mode",
     "pages/about.py": "About this dashboard",
 }
 
@@ -358,3 +359,29 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     topic = knowledge.topics["pregnancy_relapses"]
     plotted = sorted(v for trace in relapses["data"] for v in trace["y"])
     assert plotted == sorted(f.value for s in topic.statements for f in s.figures if f.unit == "per patient-year")
+
+
+def test_presenter_steps_through_one_idea_per_screen_from_a_short_link(knowledge):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(page="presenter", treatments=["ocrelizumab", "cladribine"], step="4")
+    at.run()
+    assert not at.exception
+    titles = lambda: [m.value for m in at.markdown if m.value.startswith("## ")]  # noqa: E731
+    assert titles() == ["## Side effects of Ocrelizumab beside its comparator"]
+    assert len(at.get("plotly_chart")) == 1 and at.get("image")  # one chart, and the QR code of this step's link
+    assert "**Step 4 of " in texts(at)
+    next(b for b in at.button if b.label == "Next").click().run()
+    assert param(at, "step") == ["5"] and len(titles()) == 1
+    assert knowledge.site.disclaimer[0].split(",")[0] in texts(at).replace("\\", "")
+
+
+def test_presenter_charts_have_text_of_at_least_24_px():
+    at = AppTest.from_file(APP, default_timeout=60)
+    for step in ("2", "4", "6", "7"):
+        at.query_params.update(page="presenter", treatments=["ocrelizumab", "natalizumab"], step=step)
+        at.session_state["presenter_step"] = int(step)
+        at.run()
+        spec = specs(at)[0]
+        assert spec["layout"]["font"]["size"] >= 24
+        for axis in ("xaxis", "yaxis"):
+            assert spec["layout"].get(axis, {}).get("tickfont", {}).get("size", 24) >= 24

@@ -1,0 +1,146 @@
+"""Presenter mode for talks: one idea per screen, large type, previous/next, the disclaimer still on screen, and a QR
+code of the step's own short link in a corner, so a slide can link straight to a step and the room can follow.
+
+The steps come from the selection: the overview, each treatment's pivotal benefit and side-effect chart, one side
+effect out of 100 people, the pregnancy timeline, the relapse rates around pregnancy."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+from dashboard.charts import adverse_events, benefits, pregnancy, projector
+from dashboard.knowledge import Knowledge
+from dashboard.safe_text import safe_text
+
+from . import icon_arrays, knowledge_store, overview_table
+from .selection import Selection, link_params
+
+CSS = """
+<style>
+header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
+.block-container {padding-top: 1rem !important; max-width: 100% !important;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.6rem; line-height: 1.35;}
+[data-testid="stMarkdownContainer"] table {font-size: 1.35rem !important;}
+h1 {display: none;}
+[data-testid="stMarkdownContainer"] h2 {font-size: 2.3rem !important; padding: 0;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # overview, benefit, side_effects, out_of_100, timeline, relapses
+    title: str
+    treatment: str = ""
+    index: int = 0
+
+
+def steps(knowledge: Knowledge, chosen: Selection) -> list[Step]:
+    found = [Step("overview", "The treatments at a glance")]
+    for t in knowledge.pick(list(chosen.treatments)):
+        if benefits.by_trial(t):
+            found.append(Step("benefit", f"What {t.name} did in its pivotal trial", t.id))
+    events = chosen.events_or_default(knowledge)
+    for te in knowledge.trial_events(list(chosen.treatments), list(events)):
+        if te.treatment.id not in {s.treatment for s in found if s.kind == "side_effects"}:
+            found.append(Step("side_effects", f"Side effects of {te.treatment.name} beside its comparator", te.treatment.id))
+    if events and knowledge.trial_events(list(chosen.treatments), [events[0]]):
+        found.append(Step("out_of_100", f"{knowledge.events[events[0]].label}, out of 100 people"))
+    found.append(Step("timeline", "Contraception after the last dose, by label region"))
+    if "pregnancy_relapses" in knowledge.topics:
+        found.append(Step("relapses", knowledge.topics["pregnancy_relapses"].title))
+    return found
+
+
+def current_step(total: int) -> int:
+    """The step (1-based) from the link's ?step=, kept in the session and mirrored back into the link."""
+    if "presenter_step" not in st.session_state:
+        asked = st.query_params.get("step", "1")
+        st.session_state["presenter_step"] = int(asked) if asked.isdigit() else 1
+    step = min(max(st.session_state["presenter_step"], 1), total)
+    st.session_state["presenter_step"] = step
+    if st.query_params.get("step") != str(step):
+        st.query_params["step"] = str(step)
+    return step
+
+
+def short_link(knowledge: Knowledge, chosen: Selection, step: int) -> str:
+    """The absolute link to this step (the origin the browser used, then the selection's ids and the step)."""
+    url = urlsplit(st.context.url or "http://localhost:8501/")
+    query = urlencode(link_params(knowledge, chosen, "presenter") | {"step": str(step)}, doseq=True)
+    return f"{url.scheme}://{url.netloc}/?{query}"
+
+
+def qr_svg(link: str) -> str:
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="svg", scale=4, border=2, dark="#000000", light="#FFFFFF")
+    return buffer.getvalue().decode()
+
+
+def controls(step: int, total: int, columns) -> None:
+    def move(by: int) -> None:
+        st.session_state["presenter_step"] = min(max(st.session_state["presenter_step"] + by, 1), total)
+
+    previous, where, following = columns
+    previous.button("Previous", on_click=move, args=(-1,), disabled=step == 1, icon=":material/arrow_back:", width="stretch")
+    where.markdown(f"**Step {step} of {total}**")
+    following.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", width="stretch")
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _big(root: str, kind: str, args: tuple):
+    """The step's chart, enlarged for a projector, built once per selection."""
+    knowledge = knowledge_store.load(root)
+    if kind == "benefit":
+        treatment_id, view = args
+        tb = benefits.by_trial(knowledge.treatments[treatment_id])[0]
+        fig = benefits.figure(knowledge, tb, view)
+    elif kind == "side_effects":
+        treatment_id, events, view = args
+        te = knowledge.trial_events([treatment_id], list(events))[0]
+        fig = adverse_events.figure(knowledge, te, view)
+    elif kind == "out_of_100":
+        treatment_id, trial_id, event, view = args
+        fig = icon_arrays.card(knowledge, treatment_id, trial_id, event, view, "absolute")[0]
+    elif kind == "timeline":
+        (treatments,) = args
+        found = pregnancy.windows(knowledge.pick(list(treatments)))
+        fig = pregnancy.timeline_figure(knowledge, found)
+    else:
+        fig = pregnancy.relapse_figure(knowledge, knowledge.topics["pregnancy_relapses"])
+    return projector.enlarged(fig)
+
+
+def show(knowledge: Knowledge, chosen: Selection) -> None:
+    st.html(CSS)
+    all_steps = steps(knowledge, chosen)
+    step = current_step(len(all_steps))
+    this = all_steps[step - 1]
+    title, previous, where, following, corner = st.columns([5, 1.1, 0.9, 1.1, 0.8], vertical_alignment="center")
+    title.markdown(f"## {safe_text(this.title)}")
+    controls(step, len(all_steps), (previous, where, following))
+    corner.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
+    root = knowledge_store.root()
+    config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
+    if this.kind == "overview":
+        overview_table.show(knowledge, chosen)
+    elif this.kind == "benefit":
+        st.plotly_chart(_big(root, "benefit", (this.treatment, chosen.view)), config=config, theme=None, width="stretch")
+    elif this.kind == "side_effects":
+        st.plotly_chart(_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
+                        config=config, theme=None, width="stretch")
+    elif this.kind == "out_of_100":
+        event = chosen.events_or_default(knowledge)[0]
+        te = knowledge.trial_events(list(chosen.treatments), [event])[0]
+        st.plotly_chart(_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config=config,
+                        theme=None, width="stretch")
+        st.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
+    elif this.kind == "timeline":
+        st.plotly_chart(_big(root, "timeline", (chosen.treatments,)), config=config, theme=None, width="stretch")
+    else:
+        st.plotly_chart(_big(root, "relapses", ()), config=config, theme=None, width="stretch")
+
