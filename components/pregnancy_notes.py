@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement, Treatment
+from dashboard.safe_text import safe_text
 
 from . import statement
 
@@ -32,5 +33,5 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
         gap = next((g.note for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)
         with st.expander(f"{title} ({len(items)})" if items else f"{title}: nothing recorded"):
             if gap:
-                st.caption(gap)
+                st.caption(safe_text(gap))
             _section(knowledge, items, view)

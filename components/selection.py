@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.knowledge import GROUPS, Knowledge
 from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
+from dashboard.safe_text import safe_text
 
 STATE, PAGE, IGNORED = "selection", "selection_page", "selection_ignored"
 KEYS = ("treatments", "view", "events", "priorities")
@@ -121,7 +122,7 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     """How a treatment reads in pickers: generic name, brands and class, so typing any of them finds it."""
     t = knowledge.treatments[treatment_id]
     brands = f" ({', '.join(t.brands)})" if t.brands else ""
-    return f"{t.name}{brands} · {GROUPS[t.group]}"
+    return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
 def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
@@ -169,7 +170,7 @@ def event_label(knowledge: Knowledge, event_id: str, view: str) -> str:
     event = knowledge.events[event_id]
     name = event.patient_label if view == "patient" else event.label
     same = f" (overlaps with {knowledge.events[event.same_as].label})" if event.same_as in knowledge.events else ""
-    return f"{KINDS[event.kind]} · {name}{same}"
+    return safe_text(f"{KINDS[event.kind]} · {name}{same}", "plain")
 
 
 KINDS = {"infection": "Infections", "reaction": "Infusion or injection reactions", "autoimmune": "Autoimmune",

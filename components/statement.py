@@ -13,7 +13,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement
 
 from . import source_link
-from .text import escape
+from dashboard.safe_text import safe_text
 
 NOTHING = "Nothing recorded in the sources we hold."
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -57,9 +57,9 @@ def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str |
     cite = cite or Citations()
     head = " · ".join(p for p in (title, kind(knowledge, statement, view)) if p)
     text = statement.patient if view == "patient" else statement.clinician
-    parts = [f"**{escape(head)}:** {escape(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
+    parts = [f"**{safe_text(head)}:** {safe_text(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
     if statement.limits:
-        parts.append(f"*Limits:* {escape(statement.limits)}")
+        parts.append(f"*Limits:* {safe_text(statement.limits)}")
     if view == "clinician" and statement.figures:
         parts.append("\n".join(f"- {source_link.figure_text(f)} {cite.mark(f.source, f.locator)}" for f in statement.figures))
     if own:

@@ -5,8 +5,8 @@
     .venv/bin/python scripts/protocol_client.py --with-bench          # and the project's bench in the same run
 
 It shares no code with dashboard/bench.py: it writes its own minimal page (a title and one widget) to a folder of
-its own, starts it and the dashboard with the project's config file (`.streamlit/config.toml`, found from the
-working directory) and the same command-line flags, speaks RFC 6455 over plain asyncio sockets (no websocket
+its own, starts it and the dashboard (dashboard/server.py) inside the same st.App wrapper, with the project's config
+file (`.streamlit/config.toml`, found from the working directory) and the same command-line flags, speaks RFC 6455 over plain asyncio sockets (no websocket
 library, no compression offered, as the bench's client does not either), sends one `BackMsg.rerun_script` per
 session and reads `ForwardMsg`s until `script_finished`. Each session stays open until all have finished. Before a
 measurement both servers must be idle (no CPU used for a while), so no round pays for another's teardown. The
@@ -35,6 +35,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_PAGE = 'import streamlit as st\n\nst.title("Minimal page")\nst.selectbox("One widget", ["a", "b", "c"])\n'
+# Served as the dashboard is (dashboard/server.py): the same st.App wrapper, middleware and routes.
+MINIMAL_SERVER = f"""import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.routing import Route
+from dashboard.headers import SecurityHeaders
+from dashboard.readiness import ready
+app = st.App("minimal.py", routes=[Route("/ready", ready)], middleware=[Middleware(SecurityHeaders)])
+"""
 
 
 # --- RFC 6455, the client side ---------------------------------------------------------------------------------
@@ -188,9 +198,10 @@ def measure(page: str, query: str, sessions: int, rounds: int, ttl: int, between
     query = "&".join(q for q in (f"page={page}" if page else "", query) if q)
     with tempfile.TemporaryDirectory() as folder:
         if minimal_script is None:
-            minimal_script = Path(folder) / "minimal.py"  # a folder of its own: no pages/ beside it
-            minimal_script.write_text(MINIMAL_PAGE)
-        ours, ours_port = serve(ROOT / "dashboard" / "app.py", ttl)
+            (Path(folder) / "minimal.py").write_text(MINIMAL_PAGE)  # a folder of its own: no pages/ beside it
+            minimal_script = Path(folder) / "server.py"
+            minimal_script.write_text(MINIMAL_SERVER)
+        ours, ours_port = serve(ROOT / "dashboard" / "server.py", ttl)
         minimal, minimal_port = serve(minimal_script, ttl)
         pids = [ours.pid, minimal.pid]
         rows = []

@@ -1,12 +1,13 @@
 import streamlit as st
 
 from components import chart_card, figures, notice, overview_line, page, risk_notes, selection
+from dashboard.safe_text import safe_text
 
 knowledge, _ = page.start("PML, infections and other serious risks")
 chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
     for treatment in knowledge.pick(list(chosen.treatments)):
-        st.subheader(treatment.name, anchor=treatment.id, divider="gray")
+        st.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
         overview_line.show(knowledge, treatment, chosen.view, ("pml", "serious", "monitoring"))
         for region in sorted({s.region for s in treatment.pml_risk}, reverse=True):
             chart_card.show(*figures.pml_card(treatment.id, region), key=f"pml_{treatment.id}_{region}",

@@ -2,9 +2,13 @@
 for the whole visit; charts readable on a phone; the overview on one screen; pages short with details closed."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
-from .conftest import charts, screenshot, settle
+from tests.pages.test_hostile_data import NAME, hostile_copy
+
+from .conftest import charts, running_dashboard, screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
@@ -40,7 +44,8 @@ TEXT_BOXES = """(root) => {
 
 @pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] for p in PAGES])
 def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
-    page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
+    response = page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
+    assert "script-src 'self'" in response.headers["content-security-policy"]  # and nothing below broke under it
     settle(page)
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
     assert page.get_by_text(DISCLAIMER).is_visible()
@@ -183,3 +188,26 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
         screenshot(page, name)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    with running_dashboard(hostile_copy(tmp_path_factory.mktemp("hostile") / "data")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["side-effects", "pml-infections", "pregnancy", "overview"])
+def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, path):
+    page.goto(f"{hostile_url}/?page={path}&treatments={quote(NAME)}&view=Patient")
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts(page)
+    for expander in page.locator('[data-testid="stExpander"] summary').all():
+        expander.click()  # details on demand: open them all, so every piece of hostile text is on screen
+    body = page.locator("body")
+    assert body.get_by_text("Exampleumab", exact=False).count() >= 1
+    # (a heading's own in-page anchor, href="#...", may carry its words)
+    assert page.locator('a[href*="evil"]:not([href^="#"]), img[src*="evil"], [data-testid="stMain"] b').count() == 0
+    assert page.foreign_requests == [] and page.console_errors == []
+    if path == "pregnancy":  # the bare address and e-mail read as written, but are not links
+        assert "https://evil.example/call" in body.inner_text().replace("\u2060", "")
