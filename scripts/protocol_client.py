@@ -1,6 +1,6 @@
 """An independent check of `python -m dashboard bench`: the same question asked by different code.
 
-    .venv/bin/python scripts/protocol_client.py                       # landing page vs a minimal page, 3 rounds
+    .venv/bin/python scripts/protocol_client.py                       # landing page vs a minimal page, 5 rounds
     .venv/bin/python scripts/protocol_client.py --page side-effects --query "treatments=ocrelizumab&treatments=natalizumab"
     .venv/bin/python scripts/protocol_client.py --with-bench          # and the project's bench in the same run
 
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default="")
     parser.add_argument("--query", default="")
     parser.add_argument("--sessions", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds; a shared 2-core machine needs 5")
     parser.add_argument("--ttl", type=int, default=2, help="disconnected-session TTL of the servers (s)")
     parser.add_argument("--with-bench", action="store_true",
                         help="also run `python -m dashboard bench` (one round each time) between this client's rounds")
