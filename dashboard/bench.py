@@ -1,10 +1,14 @@
 """`python -m dashboard bench`: many new sessions at once over Streamlit's own websocket protocol.
 
-It starts the dashboard (or uses --url) and, in the same run, a minimal Streamlit page as a yardstick; opens N
-concurrent sessions on /_stcore/stream, asks each for a script run of --page and waits for `script_finished`.
-It prints p50/p95 time to a finished run, sessions per second, failures, server memory (RSS) before, with the
-sessions open and after they closed and the disconnected-session TTL passed, and our cost as a ratio to the
-minimal page. `--reruns` also times one user's reruns of every page and main interaction (AppTest, in process).
+It starts the dashboard (or uses --url) and, in the same run, a minimal Streamlit page as a yardstick
+(dashboard/yardstick/minimal_app.py, same config file and flags); opens N concurrent sessions on /_stcore/stream,
+asks each for a script run of a page and waits for `script_finished`, holding every session open until all have
+finished. What it measures is the server: its CPU time (user + system, /proc) from the first connection to the last
+finished run, divided by the sessions, in alternating rounds with the minimal page; before every round both
+servers must be idle, so no round pays for the teardown of another. `--check` does this for every page and holds
+each to its budget. It also prints p50/p95 time to a finished run, sessions per second, failures, server memory
+(RSS) before and with the sessions open, and the knowledge's load time in a fresh process. `--reruns` also times
+one user's reruns of every page and main interaction (AppTest, in process).
 Needs the test requirements (websockets): pip install -r requirements-test.txt
 """
 from __future__ import annotations
@@ -31,12 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page", default="", help="page, e.g. side-effects, asked for as a shared link does (?page=...)")
     parser.add_argument("--query", default="", help="query string for every session, e.g. treatments=Ocrelizumab")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a session may take before it counts as failed")
-    parser.add_argument("--ttl", type=int, default=10, help="disconnected-session TTL of the servers started here (s)")
+    parser.add_argument("--ttl", type=int, default=2, help="disconnected-session TTL of the servers started here (s)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the minimal-page yardstick")
     parser.add_argument("--rounds", type=int, default=3,
                         help="rounds of (our page, minimal page), alternated; the ratios are their median (default 3)")
     parser.add_argument("--reruns", type=int, default=0, help="also time N single-user reruns of each page and interaction")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--check", action="store_true",
+                        help="every page against its budget (landing <= 1.3 x the minimal page, others <= 2 x); "
+                             "exit 1 when one is over")
+    parser.add_argument("--readme", type=Path, metavar="JSON",
+                        help="rewrite README.md's figures table from a --check --json file, then stop")
+    parser.add_argument("--no-startup", action="store_true", help="skip the knowledge load timing")
 
 
 @dataclass
@@ -130,23 +140,38 @@ def rss_mb(pid: int | None) -> float | None:
     return None
 
 
-async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None, ttl: int,
-               source: str | None = None) -> Load:
-    """N concurrent new sessions on one page; the server's CPU time they cost; memory before, with all open, and
-    (when `ttl` is not None) after they closed and the TTL passed."""
+def wait_idle(pids: list[int | None], quiet_s: float = 0.5, most_ms: float = 10, limit_s: float = 60) -> None:
+    """Until every server has used at most `most_ms` of CPU over `quiet_s`: the last round's sessions are torn down
+    and nothing of it is left to be counted in the next (on a noisy machine it gives up after `limit_s`)."""
+    pids = [pid for pid in pids if pid is not None]
+    deadline = time.monotonic() + limit_s
+    while pids and time.monotonic() < deadline:
+        before = [cpu_seconds(pid) or 0.0 for pid in pids]
+        time.sleep(quiet_s)
+        if all(((cpu_seconds(pid) or 0.0) - b) * 1000 <= most_ms for pid, b in zip(pids, before)):
+            return
+
+
+async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None,
+               ttl: int | None, quiet: tuple[int | None, ...] = (), source: str | None = None) -> Load:
+    """N concurrent new sessions on one page; the server's CPU time they cost from the first connection to the last
+    finished run; memory before and with all open, and (when `ttl` is not None) after they closed and the TTL
+    passed. Before the surge the servers in `quiet` (and this one) must be idle. `source`: the local address the
+    sessions come from."""
     ws_url = base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
     opened = asyncio.Event()
     opened.set()
     await one_session(ws_url, page, query, timeout, Load("warm-up"), opened, source)  # imports and caches warm
-    await asyncio.sleep(1)
+    await asyncio.to_thread(wait_idle, [pid, *quiet]) if pid is not None else await asyncio.sleep(1)
     result = Load(name)
     result.rss_mb["before"] = rss_mb(pid)
     release = asyncio.Event()
     cpu_before = cpu_seconds(pid)
     start = time.perf_counter()
-    tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release, source)) for _ in range(sessions)]
+    tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release, source))
+             for _ in range(sessions)]
     while len(result.times) + len(result.failures) < sessions:
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.01)
     result.wall = time.perf_counter() - start
     if cpu_before is not None:
         result.cpu_s = cpu_seconds(pid) - cpu_before
@@ -168,7 +193,8 @@ def free_port() -> int:
 
 
 def start_server(script: str, ttl: int) -> tuple[subprocess.Popen, str]:
-    """A Streamlit server as the README runs it (same config file), on a free loopback port."""
+    """A Streamlit server as the README runs it: started from the project folder, so it reads the same
+    .streamlit/config.toml (both the dashboard and the yardstick), on a free loopback port."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -246,22 +272,36 @@ def reruns(samples: int) -> list[dict]:
     return figures
 
 
-def startup() -> tuple[float, float]:
-    """Seconds to import the knowledge layer, then to load and validate data/ once, in a fresh process."""
+def startup(samples: int = 3) -> tuple[float, float]:
+    """Seconds to import the knowledge layer, then to load and validate data/ once, each in a fresh process; the
+    median of `samples` processes."""
     code = ("import time; t=time.perf_counter(); from dashboard.knowledge import load_knowledge; i=time.perf_counter(); "
             "load_knowledge(); print(i-t, time.perf_counter()-i)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    imports, loading = (float(x) for x in out.stdout.split())
-    return imports, loading
+    runs = []
+    for _ in range(samples):
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        runs.append(tuple(float(x) for x in out.stdout.split()))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
-def run(args: argparse.Namespace) -> int:
-    report: dict = {"sessions": args.sessions, "page": args.page or "(landing)"}
-    imports, loading = startup()
-    report["knowledge_import_s"], report["knowledge_load_s"] = round(imports, 3), round(loading, 3)
-    print(f"knowledge loaded and validated in {loading * 1000:.0f} ms (fresh process; importing pydantic, yaml and "
-          f"the models took another {imports * 1000:.0f} ms)")
-    query = "&".join(q for q in (f"page={args.page}" if args.page else "", args.query) if q)
+# The budgets of issue 14: server CPU per new session as a multiple of the minimal page's.
+LANDING_BUDGET, PAGE_BUDGET = 1.3, 2.0
+KNOWLEDGE_BUDGET_MS, MEMORY_BUDGET_MB = 300, 50  # load + validation in a fresh process; per 100 open sessions
+PAIR = "treatments=ocrelizumab&treatments=natalizumab"  # the risk views are measured with 2 treatments chosen
+
+
+def pages_to_check() -> list[tuple[str, str, float]]:
+    """(url path, query, budget) for every page of the navigation: the landing page as a new visitor opens it,
+    every other page as a shared link with two treatments opens it."""
+    from components.navigation import PATHS
+
+    return [(PATHS[0], "", LANDING_BUDGET)] + [(path, f"page={path}&{PAIR}", PAGE_BUDGET) for path in PATHS[1:]]
+
+
+def measure_page(name: str, query: str, budget: float, args: argparse.Namespace, yard: str | None,
+                 yard_pid: int | None) -> dict:
+    """Rounds of (our page, minimal page) on a dashboard server of its own, so every page starts from a fresh
+    process and its memory figure is its own."""
     servers = []
     try:
         if args.url:
@@ -270,48 +310,152 @@ def run(args: argparse.Namespace) -> int:
             process, ours = start_server("dashboard/server.py", args.ttl)
             servers.append(process)
             pid = process.pid
-        yard = yard_pid = None
-        if not args.no_baseline:
-            process, yard = start_server("dashboard/bench_minimal_app.py", args.ttl)
-            servers.append(process)
-            yard_pid = process.pid
-        rounds = 1 if args.no_baseline else max(1, args.rounds)
-        print(f"{args.sessions} concurrent new sessions, page '{args.page or '(landing)'}'"
-              + (f", {rounds} rounds alternating with the minimal page:" if yard else ":"))
+        rounds = 1 if not yard else max(1, args.rounds)
         measured, minimal = [], []
         for index in range(rounds):
-            last = index == rounds - 1  # memory after the TTL is measured once, after the last round
-            measured.append(asyncio.run(load("dashboard", ours, "", query, args.sessions, args.timeout, pid,
-                                             args.ttl if last else None)))
+            last = index == rounds - 1 and not args.check  # memory after the TTL: once, in a single-page run
+            measured.append(asyncio.run(load(name, ours, "", query, args.sessions, args.timeout, pid,
+                                             args.ttl if last else None, quiet=(yard_pid,))))
             print_load(measured[-1])
             if yard:
                 minimal.append(asyncio.run(load("minimal page", yard, "", "", args.sessions, args.timeout, yard_pid,
-                                                args.ttl if last else None)))
+                                                None, quiet=(pid,))))
                 print_load(minimal[-1])
-        report["dashboard"] = measured[-1].summary() | {"rounds": [m.summary() for m in measured]}
-        report["dashboard"]["failures"] = sum(len(m.failures) for m in measured)
-        if minimal:
-            report["minimal"] = minimal[-1].summary() | {"rounds": [m.summary() for m in minimal]}
-            wall = statistics.median(m.wall / y.wall for m, y in zip(measured, minimal))
-            p50 = statistics.median(m.p(0.5) / y.p(0.5) for m, y in zip(measured, minimal))
-            report["wall_ratio"], report["p50_ratio"] = round(wall, 2), round(p50, 2)
-            if all(m.cpu_ms_per_session and y.cpu_ms_per_session for m, y in zip(measured, minimal)):
-                cpu = statistics.median(m.cpu_ms_per_session / y.cpu_ms_per_session for m, y in zip(measured, minimal))
-                report["cost_ratio"] = round(cpu, 2)
-                print(f"cost per session vs the minimal page: {cpu:.2f} x server CPU time (median of {rounds} rounds); "
-                      f"time for all sessions {wall:.2f} x; p50 {p50:.2f} x")
-            else:
-                report["cost_ratio"] = round(wall, 2)
-                print(f"cost per session vs the minimal page: {wall:.2f} x time for all sessions (median of {rounds} "
-                      f"rounds); p50 {p50:.2f} x")
     finally:
         for process in servers:
             process.terminate()
             process.wait(timeout=20)
+    return summarise(name, query, budget, measured, minimal)
+
+
+def summarise(name: str, query: str, budget: float, measured: list[Load], minimal: list[Load]) -> dict:
+    median = statistics.median
+    figures = {"page": name, "query": query, "budget": budget, "rounds": len(measured),
+               "failures": sum(len(m.failures) for m in measured) + sum(len(y.failures) for y in minimal),
+               "failure_examples": [f for m in measured + minimal for f in m.failures][:3],
+               "p50_s": round(median(m.p(0.5) for m in measured), 3),
+               "p95_s": round(median(m.p(0.95) for m in measured), 3),
+               "sessions_per_s": round(median(m.per_second for m in measured), 1)}
+    first = measured[0].rss_mb
+    if first.get("open") is not None and first.get("before") is not None:
+        figures["rss_mb"] = measured[-1].rss_mb
+        figures["memory_mb_per_100"] = round((first["open"] - first["before"]) * 100 / max(1, len(measured[0].times)), 1)
+    cpu = [m.cpu_ms_per_session for m in measured]
+    if all(cpu):
+        figures["cpu_ms_per_session"] = [round(c, 2) for c in cpu]
+    if minimal:
+        figures["minimal_cpu_ms_per_session"] = [round(y.cpu_ms_per_session or 0, 2) for y in minimal]
+        figures["wall_ratio"] = round(median(m.wall / y.wall for m, y in zip(measured, minimal)), 2)
+        if all(cpu) and all(y.cpu_ms_per_session for y in minimal):
+            figures["cost_ratio"] = round(median(m.cpu_ms_per_session / y.cpu_ms_per_session
+                                                 for m, y in zip(measured, minimal)), 2)
+            figures["cost_measure"] = "server CPU per session"
+        else:
+            figures["cost_ratio"], figures["cost_measure"] = figures["wall_ratio"], "time for all sessions"
+    return figures
+
+
+def over_budget(report: dict) -> list[str]:
+    """What is over its budget, one line each."""
+    lines = [f"{p['page']}: {p['cost_ratio']:.2f} x the minimal page, budget {p['budget']} x"
+             for p in report["pages"] if p.get("cost_ratio") is not None and p["cost_ratio"] > p["budget"]]
+    lines += [f"{p['page']}: {p['failures']} failed sessions, budget 0" for p in report["pages"] if p["failures"]]
+    lines += [f"{p['page']}: {p['memory_mb_per_100']} MB per 100 open sessions, budget {MEMORY_BUDGET_MB} MB"
+              for p in report["pages"] if p.get("memory_mb_per_100", 0) > MEMORY_BUDGET_MB]
+    load_ms = report.get("knowledge", {}).get("load_ms")
+    if load_ms is not None and load_ms > KNOWLEDGE_BUDGET_MS:
+        lines.append(f"knowledge load + validation: {load_ms} ms, budget {KNOWLEDGE_BUDGET_MS} ms")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.readme:
+        write_readme(json.loads(args.readme.read_text()))
+        print(f"README.md: figures table rewritten from {args.readme}")
+        return 0
+    report: dict = {"sessions": args.sessions, "rounds": args.rounds, "cpus": os.cpu_count(),
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+    if not args.no_startup:
+        imports, loading = startup()
+        report["knowledge"] = {"import_ms": round(imports * 1000), "load_ms": round(loading * 1000),
+                               "budget_ms": KNOWLEDGE_BUDGET_MS}
+        print(f"knowledge loaded and validated in {loading * 1000:.0f} ms (fresh process, median of 3; importing "
+              f"pydantic, yaml and the models took another {imports * 1000:.0f} ms); budget {KNOWLEDGE_BUDGET_MS} ms")
+    if args.check:
+        pages = pages_to_check()
+    else:
+        query = "&".join(q for q in (f"page={args.page}" if args.page else "", args.query) if q)
+        pages = [(args.page or "(landing)", query, PAGE_BUDGET if args.page else LANDING_BUDGET)]
+    yard_server = yard = yard_pid = None
+    try:
+        if not args.no_baseline:
+            yard_server, yard = start_server("dashboard/yardstick/server.py", args.ttl)
+            yard_pid = yard_server.pid
+        report["pages"] = []
+        for name, query, budget in pages:
+            print(f"{args.sessions} concurrent new sessions, page '{name}'" + (f" ?{query}" if query else "")
+                  + (f", {args.rounds} rounds alternating with the minimal page:" if yard else ":"), flush=True)
+            figures = measure_page(name, query, budget, args, yard, yard_pid)
+            report["pages"].append(figures)
+            if "cost_ratio" in figures:
+                verdict = "over budget" if figures["cost_ratio"] > budget else "within budget"
+                print(f"{name}: {figures['cost_ratio']:.2f} x the minimal page ({figures['cost_measure']}, median of "
+                      f"{figures['rounds']} rounds), budget {budget} x: {verdict}; memory "
+                      f"{figures.get('memory_mb_per_100', '?')} MB per 100 open sessions", flush=True)
+    finally:
+        if yard_server is not None:
+            yard_server.terminate()
+            yard_server.wait(timeout=20)
+    measured_memory = [p["memory_mb_per_100"] for p in report["pages"] if "memory_mb_per_100" in p]
+    if measured_memory:
+        report["memory_mb_per_100_sessions"] = max(measured_memory)
+        report["memory_budget_mb"] = MEMORY_BUDGET_MB
+        print(f"memory per 100 open sessions: at most {max(measured_memory)} MB (budget {MEMORY_BUDGET_MB} MB)")
+    report["over_budget"] = over_budget(report)
+    for line in report["over_budget"]:
+        print(f"OVER BUDGET {line}")
     if args.reruns:
         print(f"single-user reruns ({args.reruns} each, in process, script time):")
         report["reruns"] = reruns(args.reruns)
     if args.json:
-        args.json.write_text(json.dumps(report, indent=2))
-    failures = report["dashboard"]["failures"]
-    return 1 if failures else 0
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+    if args.check:
+        return 1 if report["over_budget"] else 0
+    return 1 if any(p["failures"] for p in report["pages"]) else 0
+
+
+TABLE_START, TABLE_END = "<!-- bench figures: start (python -m dashboard bench --readme docs/bench.json) -->", \
+    "<!-- bench figures: end -->"
+
+
+def readme_table(report: dict) -> str:
+    """The README's figures table, from a `bench --check --json` report."""
+    rows = ["| Page | Server CPU per session (ms, rounds) | Minimal page (ms) | Ratio | Budget | p50 / p95 (s) "
+            "| Sessions/s | MB per 100 open sessions |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for p in report["pages"]:
+        verdict = "**over**" if p.get("cost_ratio", 0) > p["budget"] else "ok"
+        rows.append(f"| {p['page']} | {', '.join(f'{c:.1f}' for c in p.get('cpu_ms_per_session', []))} "
+                    f"| {', '.join(f'{c:.1f}' for c in p.get('minimal_cpu_ms_per_session', []))} "
+                    f"| **{p.get('cost_ratio', float('nan')):.2f} x** | <= {p['budget']} x ({verdict}) "
+                    f"| {p['p50_s']:.2f} / {p['p95_s']:.2f} | {p['sessions_per_s']:.0f} | {p.get('memory_mb_per_100', '')} |")
+    knowledge = report.get("knowledge")
+    lines = [f"{report['sessions']} concurrent new sessions per round, {report['rounds']} rounds alternating with the "
+             f"minimal page, {report['cpus']} CPUs (load average at start {report['load_average_at_start'][0]}).", "",
+             *rows, ""]
+    if knowledge:
+        lines.append(f"Knowledge load + validation in a fresh process: {knowledge['load_ms']} ms (budget "
+                     f"{knowledge['budget_ms']} ms; importing pydantic, yaml and the models another "
+                     f"{knowledge['import_ms']} ms).")
+    if "memory_mb_per_100_sessions" in report:
+        lines.append(f"Memory per 100 open sessions: at most {report['memory_mb_per_100_sessions']} MB (budget "
+                     f"{report['memory_budget_mb']} MB).")
+    lines.append("Over budget: " + ("; ".join(report["over_budget"]) if report["over_budget"] else "nothing") + ".")
+    return "\n".join(lines)
+
+
+def write_readme(report: dict, readme: Path = ROOT / "README.md") -> None:
+    text = readme.read_text()
+    before, rest = text.split(TABLE_START, 1)
+    _, after = rest.split(TABLE_END, 1)
+    readme.write_text(f"{before}{TABLE_START}\n{readme_table(report)}\n{TABLE_END}{after}")

@@ -1,0 +1,104 @@
+"""`python -m dashboard bench`: the yardstick is a one-page app, every page has a budget, --check fails when one
+is over, the README's table comes from the JSON, and both clients (the bench's and scripts/protocol_client.py)
+finish real sessions. No assertion on a timing: the machine is shared; the budgets are checked by hand."""
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from components.navigation import PATHS
+from dashboard import bench
+
+ROOT = Path(__file__).resolve().parents[1]
+YARDSTICK = ROOT / "dashboard" / "yardstick" / "minimal_app.py"
+
+
+def protocol_client():
+    spec = importlib.util.spec_from_file_location("protocol_client", ROOT / "scripts" / "protocol_client.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["protocol_client"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_yardstick_is_a_single_page_app():
+    # A pages/ folder beside a script makes Streamlit list it and send a page list on every run (multipage apps of
+    # the old kind): that nearly doubled the minimal page's cost and made the dashboard look cheap beside it.
+    assert YARDSTICK.exists()
+    assert not (YARDSTICK.parent / "pages").exists()
+
+
+def test_every_page_of_the_navigation_has_a_budget():
+    pages = bench.pages_to_check()
+    assert [path for path, _, _ in pages] == list(PATHS)
+    assert pages[0] == (PATHS[0], "", bench.LANDING_BUDGET)
+    assert bench.LANDING_BUDGET == 1.3 and bench.PAGE_BUDGET == 2.0
+    for path, query, budget in pages[1:]:
+        assert query.startswith(f"page={path}&treatments=") and query.count("treatments=") == 2
+        assert budget == bench.PAGE_BUDGET
+
+
+def report(start_ratio: float) -> dict:
+    page = {"rounds": 3, "failures": 0, "p50_s": 1.0, "p95_s": 1.1, "sessions_per_s": 150.0,
+            "cpu_ms_per_session": [5.0, 5.2, 5.1], "minimal_cpu_ms_per_session": [4.0, 4.1, 4.0],
+            "memory_mb_per_100": 8.0}
+    return {"sessions": 200, "rounds": 3, "cpus": 2, "load_average_at_start": [0.5, 0.5, 0.5],
+            "knowledge": {"import_ms": 200, "load_ms": 120, "budget_ms": 300},
+            "memory_mb_per_100_sessions": 8.0, "memory_budget_mb": 50,
+            "pages": [page | {"page": "start", "query": "", "budget": 1.3, "cost_ratio": start_ratio},
+                      page | {"page": "about", "query": "page=about", "budget": 2.0, "cost_ratio": 1.5}]}
+
+
+def test_over_budget_names_the_page_its_ratio_and_budget():
+    assert bench.over_budget(report(1.25)) == []
+    assert bench.over_budget(report(1.42)) == ["start: 1.42 x the minimal page, budget 1.3 x"]
+
+
+def test_the_readme_table_is_rewritten_between_its_markers(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\nbefore\n{bench.TABLE_START}\nold table\n{bench.TABLE_END}\nafter\n")
+    figures = report(1.42)
+    figures["over_budget"] = bench.over_budget(figures)
+    bench.write_readme(figures, readme)
+    text = readme.read_text()
+    assert "old table" not in text
+    assert text.startswith("# Title\n\nbefore\n") and text.endswith(f"{bench.TABLE_END}\nafter\n")
+    assert "| start | 5.0, 5.2, 5.1 | 4.0, 4.1, 4.0 | **1.42 x** | <= 1.3 x (**over**) |" in text
+    assert "| about |" in text and "<= 2.0 x (ok)" in text
+    assert "Over budget: start: 1.42 x the minimal page, budget 1.3 x." in text
+    bench.write_readme(figures, readme)  # again: the same text, nothing added
+    assert readme.read_text() == text
+
+
+def test_the_shipped_readme_table_is_the_kept_json():
+    import json
+
+    kept = ROOT / "docs" / "bench.json"
+    figures = json.loads(kept.read_text())
+    assert bench.readme_table(figures) in (ROOT / "README.md").read_text()
+
+
+@pytest.fixture(scope="module")
+def yardstick():
+    process, url = bench.start_server("dashboard/yardstick/server.py", ttl=2)
+    try:
+        yield process, url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_both_clients_finish_real_sessions_and_read_the_servers_cpu(yardstick):
+    process, url = yardstick
+    ours = asyncio.run(bench.load("minimal", url, "", "", 10, 60, process.pid, None))
+    assert ours.failures == [] and len(ours.times) == 10
+    assert ours.cpu_s is not None and ours.cpu_s >= 0
+    independent = protocol_client()
+    port = int(url.rsplit(":", 1)[1])
+    theirs = asyncio.run(independent.surge(port, process.pid, "", 10))
+    assert theirs["failures"] == 0 and theirs["sessions"] == 10
+    assert theirs["cpu_ms_per_session"] is not None
