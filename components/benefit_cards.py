@@ -6,12 +6,14 @@ import streamlit as st
 from dashboard.charts import arms, benefits
 from dashboard.knowledge import Knowledge
 
-from . import chart_card, figures, statement
 from dashboard.safe_text import safe_text
 
+from . import chart_card, figures, statement
+from .selection import Selection, comparator_link
 
-def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
-    chosen = knowledge.pick(list(treatment_ids))
+
+def show(knowledge: Knowledge, selected: Selection) -> None:
+    view, chosen = selected.view, knowledge.pick(list(selected.treatments))
     groups = {t.id: benefits.by_trial(t) for t in chosen}
     # One x range per kind of measure on the screen, so bars of different trials can be compared by eye.
     ranges = {}
@@ -27,15 +29,17 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> Non
         def card(index: int, tb) -> None:
             x_range = arms.x_max([ranges[benefits.measure(tb.rows[0])]], ceiling=10_000)
             chart_card.show(*figures.benefit_card(t.id, index, view, x_range), key=f"benefit_{t.id}_{index}",
-                            heading=benefits.title(knowledge, tb, view))
+                            heading=benefits.title(knowledge, tb, view),
+                            also=comparator_link(knowledge, selected, t.id, tb.trial.id))
 
-        # The first (pivotal) trial at once; the others on demand, so three treatments still fit a few screens.
+        # The first (pivotal) trial at once; the others on demand (drawn only when asked for, so they cost nothing
+        # until then), and three treatments still fit a few screens.
         for index, tb in enumerate(groups[t.id][:1]):
             card(index, tb)
-        if len(groups[t.id]) > 1:
-            with st.expander(f"Other trials and measures ({len(groups[t.id]) - 1})"):
-                for index, tb in enumerate(groups[t.id][1:], start=1):
-                    card(index, tb)
+        if len(groups[t.id]) > 1 and st.toggle(f"Show the other trials and measures ({len(groups[t.id]) - 1})",
+                                               key=f"more_benefits_{t.id}"):
+            for index, tb in enumerate(groups[t.id][1:], start=1):
+                card(index, tb)
         other = [b for b in t.benefits if not benefits.charted(b)]
         if other or t.benefit_notes:
             with st.expander("More on what the trials showed, and what treatment does not do"):

@@ -1,4 +1,7 @@
-"""A chart with its heading, alt text and a "show as table" alternative."""
+"""A chart with its heading and alt text, or the same numbers as a table.
+
+One switch per page ("Show charts as tables") serves every chart on it: a switch per chart was a message to the
+browser per chart for every visitor, and a screen-reader user wants the tables on the whole page anyway."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,15 +10,22 @@ import streamlit as st
 
 from dashboard.safe_text import safe_text
 
-# No toolbar: on a phone it covers the legend, on a projector it distracts; the table toggle is the way to the numbers.
+# No toolbar: on a phone it covers the legend, on a projector it distracts; the table switch is the way to the numbers.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+AS_TABLES = "as_tables"
 
 
-def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "") -> None:
-    with st.container(border=True):
-        if heading:
-            st.markdown(f"**{safe_text(heading)}**")
-        if st.toggle("Show as table", key=f"table_{key}", help="The same numbers as a table, for screen readers and printing."):
-            st.dataframe(table, hide_index=True, width="stretch")
-        else:
-            st.plotly_chart(figure, config=PLOTLY_CONFIG, alt=alt, key=f"chart_{key}", width="stretch", theme=None)
+def table_switch() -> bool:
+    """The page's switch between charts and tables (drawn once, above the first chart)."""
+    return st.toggle("Show charts as tables", key=AS_TABLES,
+                     help="The same numbers as tables, for screen readers, printing and copying.")
+
+
+def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "", also: str = "") -> None:
+    """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading."""
+    if heading:
+        st.markdown(f"**{safe_text(heading)}**" + (f" · {also}" if also else ""))
+    if st.session_state.get(AS_TABLES):
+        st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
+    else:
+        st.plotly_chart(figure, config=PLOTLY_CONFIG, alt=alt, key=f"chart_{key}", width="stretch", theme=None)

@@ -7,6 +7,7 @@ does not know are counted in a visible notice and never echoed (a link must not 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -14,7 +15,7 @@ from dashboard.knowledge import GROUPS, Knowledge
 from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
 from dashboard.safe_text import safe_text
 
-STATE, PAGE, IGNORED = "selection", "selection_page", "selection_ignored"
+STATE, PAGE, IGNORED, MIRRORED = "selection", "selection_page", "selection_ignored", "selection_in_url"
 KEYS = ("treatments", "view", "events", "priorities")
 VIEWS = {"patient": "Patient", "clinician": "Clinician"}
 AT_MOST = 6
@@ -69,11 +70,35 @@ def link_params(knowledge: Knowledge, selection: Selection, page: str | None = N
     return params
 
 
+def _in_link() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in KEYS if st.query_params.get_all(key)}
+
+
+def comparator_link(knowledge: Knowledge, chosen: Selection, treatment_id: str, trial_id: str) -> str:
+    """A Markdown link that adds a trial's comparator to the overview, when the comparator is itself a treatment
+    (ids only in the link; the name is escaped)."""
+    comparator = knowledge.treatments[treatment_id].trial(trial_id).comparator_treatment
+    if comparator not in knowledge.treatments or comparator in chosen.treatments:
+        return ""
+    with_it = replace(chosen, treatments=(*chosen.treatments, comparator)[:AT_MOST])
+    query = urlencode(link_params(knowledge, with_it, "overview"), doseq=True)
+    return f"[{safe_text(knowledge.treatments[comparator].name)} as a treatment ›](?{query})"
+
+
 def current(knowledge: Knowledge, page: str | None = None) -> Selection:
-    """This visit's selection; the first run of a session reads it from the link. The URL is made to mirror it."""
+    """This visit's selection. A link read at the start of a session sets it; so does a link followed inside the
+    session (an in-app link that carries parameters). A page change through the menu clears the URL: the session
+    keeps the selection and the URL is made to mirror it again."""
     state = st.session_state
+    asked = _in_link()
     if STATE not in state:
         state[STATE], state[IGNORED] = _read_link(knowledge)
+    elif asked and asked != state.get(MIRRORED):
+        followed, ignored = _read_link(knowledge)
+        given = {"treatments": followed.treatments, "view": followed.view, "events": followed.events,
+                 "priorities": followed.priorities}
+        state[STATE] = replace(state[STATE], **{key: given[key] for key in asked})
+        state[IGNORED] = ignored
     if page:
         state[PAGE] = page
     chosen: Selection = state[STATE]
@@ -82,15 +107,15 @@ def current(knowledge: Knowledge, page: str | None = None) -> Selection:
 
 
 def _mirror(wanted: dict[str, list[str] | str]) -> None:
-    """Make the URL's selection parameters say `wanted`; a page's own parameters (e.g. ?source=) are left alone."""
+    """Make the URL say `wanted`, in one update (each update is a message to the browser); a page's own
+    parameters (e.g. ?source=, ?step=) are kept."""
     params = st.query_params
-    for key in ("page", *KEYS):
-        value = wanted.get(key)
-        if value is None:
-            if key in params:
-                del params[key]
-        elif params.get_all(key) != (value if isinstance(value, list) else [value]):
-            params[key] = value
+    current = {key: params.get_all(key) for key in params}
+    target = {key: values for key, values in current.items() if key not in ("page", *KEYS)}
+    target |= {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}
+    if current != target:
+        params.from_dict(target)
+    st.session_state[MIRRORED] = {key: target[key] for key in KEYS if key in target}
 
 
 def notice() -> None:

@@ -6,11 +6,14 @@ import streamlit as st
 from dashboard.charts import adverse_events
 from dashboard.knowledge import Knowledge
 
-from . import chart_card, figures
 from dashboard.safe_text import safe_text
 
+from . import chart_card, figures
+from .selection import Selection, comparator_link
 
-def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], events: tuple[str, ...], view: str) -> None:
+
+def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> None:
+    treatment_ids, view = chosen.treatments, chosen.view
     cards = knowledge.trial_events(list(treatment_ids), list(events))
     x_range = round(adverse_events.x_max(cards), 1)
     for treatment in knowledge.pick(list(treatment_ids)):
@@ -24,4 +27,5 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], events: tuple[str
                     "Choose others to see its chart.", icon=":material/bar_chart:")
         for te in mine:
             chart_card.show(*figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),
-                            key=figures.adverse_event_key(te), heading=adverse_events.title(te, knowledge, view))
+                            key=figures.adverse_event_key(te), heading=adverse_events.title(te, knowledge, view),
+                            also=comparator_link(knowledge, chosen, treatment.id, te.trial.id))

@@ -1,6 +1,8 @@
 """The About page's texts: what the dashboard is, how to read trial numbers, the update policy and dates."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -10,23 +12,23 @@ from dashboard.knowledge import Knowledge
 from . import navigation, selection, statement
 from dashboard.safe_text import safe_text
 
-ENTRY_POINTS = (  # (label, what it opens, view, help)
-    ("With my clinician", "overview", "clinician", "The overview with trial names, label sections and patients per arm."),
-    ("On my own", "overview", "patient", "The overview in plain language."),
-    ("For a talk", "presenter", "clinician", "Presenter mode: large type, one idea per screen, a QR code of the link."),
+ENTRY_POINTS = (  # (label, page, view)
+    ("With my clinician: the overview, with trial names and label sections", "overview", "clinician"),
+    ("On my own: the overview in plain language", "overview", "patient"),
+    ("For a talk: presenter mode, one idea per screen", "presenter", "clinician"),
 )
 
 
 def start(knowledge: Knowledge) -> None:
+    """What the tool does, in three lines, the first in bold."""
     st.markdown("\n\n".join(f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start)))
 
 
 def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
-    """Three ways in; each keeps the treatments already chosen and sets the view."""
-    for column, (label, path, view, help_text) in zip(st.columns(len(ENTRY_POINTS)), ENTRY_POINTS):
-        if path in navigation.PATHS and column.button(label, help=help_text, width="stretch", type="primary" if view == "patient" else "secondary"):
-            selection.set_view(view)
-            navigation.switch(path)
+    """Three ways in, as links that keep the treatments already chosen and set the view."""
+    for label, path, view in ENTRY_POINTS:
+        navigation.link(path, label, query=selection.link_params(knowledge, replace(chosen, view=view)),
+                        icon=":material/arrow_forward:")
 
 
 def trust(knowledge: Knowledge) -> None:

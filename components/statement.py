@@ -24,13 +24,13 @@ def marker(number: int) -> str:
 
 
 def kind(knowledge: Knowledge, statement: Statement, view: str) -> str:
-    """What the statement rests on, as its heading says it: a region's label, or the kind of evidence (and region)."""
+    """What the statement rests on, as its heading says it: "US label" / "EU label" only when its source is a
+    regulator's label; otherwise the kind of evidence (cohort study, review, database...) and its region."""
     source = knowledge.source(statement.source)
-    evidence = statement.evidence or source.type
-    if evidence == "label":
+    if source.type == "label":
         region = source.region or (statement.region if statement.region != "all" else "")
         return f"{region} label" if region else "Label"
-    words = knowledge.site.evidence[evidence].name
+    words = knowledge.site.evidence[statement.evidence or source.type].name
     return f"{words} ({statement.region})" if statement.region != "all" else words
 
 

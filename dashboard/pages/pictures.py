@@ -1,4 +1,4 @@
-from components import icon_arrays, notice, page, selection
+from components import chart_card, icon_arrays, notice, page, selection
 
 knowledge, _ = page.start("Side effects out of 100 people")
 chosen = selection.controls(knowledge)
@@ -6,5 +6,6 @@ if notice.need_treatments(chosen.treatments):
     event = selection.one_event(knowledge)
     shown_as = icon_arrays.mode()
     notice.not_head_to_head(knowledge, compact=True)
+    chart_card.table_switch()
     if event:
         icon_arrays.show(knowledge, chosen.treatments, event, chosen.view, shown_as)

@@ -233,3 +233,19 @@ def test_presenter_mode_reads_from_the_back_of_the_room_at_1920x1080(page, dashb
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     assert height <= 1080 * 1.05, height
     screenshot(page, f"presenter-step-{step}")
+
+
+MIXED = "treatments=kesimpta&treatments=teriflunomide&treatments=copaxone"  # an antibody, a tablet, an injectable
+
+
+@pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] for p in PAGES])
+def test_a_mixed_selection_draws_every_page(page, dashboard_url, path, title, charts_at_least):
+    page.goto(f"{dashboard_url}/?page={path}&{MIXED}&view=Clinician")
+    settle(page)
+    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts(page)
+    assert page.console_errors == []
+    if path == "overview":
+        header = page.locator('[data-testid="stMarkdownContainer"] table th').all_inner_texts()
+        assert [h.split(" (")[0] for h in header[1:]] == ["Ofatumumab", "Teriflunomide", "Glatiramer acetate"]

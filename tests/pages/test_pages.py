@@ -61,21 +61,26 @@ def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
 
 
 def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
-    at = open_page()
-    assert [b.label for b in at.button] == ["With my clinician", "On my own", "For a talk"][:len(at.button)]
+    at = open_page(treatments=["Ocrelizumab"])
+    at.switch_page("pages/home.py").run()
+    links = at.get("page_link")
+    assert [link.proto.page for link in links] == ["overview", "overview", "presenter"]
+    assert [link.proto.query_string for link in links][:2] == ["treatments=ocrelizumab&view=Clinician",
+                                                               "treatments=ocrelizumab&view=Patient"]
     shown = texts(at)
     assert f"knowledge version {safe_text(knowledge.site.knowledge_version)}" in shown
     assert "conflicts of interest" in shown
 
 
-def test_with_my_clinician_opens_the_overview_in_clinician_view():
-    at = open_page(treatments=["Ocrelizumab", "Natalizumab"])
-    at.switch_page("pages/home.py").run()
-    at.button[0].click().run()
+def test_a_link_followed_inside_the_visit_sets_what_it_names_and_keeps_the_rest():
+    at = open_page(treatments=["Ocrelizumab", "Natalizumab"])  # a session with a selection
+    at.query_params.clear()
+    at.query_params.update(view="Clinician")  # what the "With my clinician" link carries, with the treatments
+    at.switch_page("pages/overview.py").run()
     assert not at.exception
-    assert at.title[0].value == "Overview"
     assert at.segmented_control(key="w_view").value == "Clinician"
-    assert param(at, "view") == ["Clinician"]
+    assert at.multiselect(key="w_treatments").value == ["ocrelizumab", "natalizumab"]
+    assert param(at, "view") == ["Clinician"] and param(at, "treatments") == ["ocrelizumab", "natalizumab"]
 
 
 def test_the_selection_follows_the_user_from_page_to_page():
@@ -202,6 +207,9 @@ def test_patient_view_names_the_comparator_in_plain_words(knowledge):
 def test_benefit_charts_show_both_arms_per_100_people(knowledge):
     at = open_page("pages/benefits.py", treatments=["Ocrelizumab", "Ublituximab"], view="Clinician")
     assert not at.exception
+    assert len(specs(at)) == 2  # the pivotal trial of each at once; the other trials on demand
+    for toggle in [t for t in at.toggle if t.key.startswith("more_benefits_")]:
+        toggle.set_value(True).run()
     charted = [b for t in knowledge.pick(["ocrelizumab", "ublituximab"]) for b in t.benefits
                if b.treatment_value is not None and b.comparator_value is not None]
     plotted = sorted(v for s in specs(at) for v in s["data"][0]["x"])
@@ -212,7 +220,7 @@ def test_benefit_charts_show_both_arms_per_100_people(knowledge):
 def test_show_as_table_gives_the_same_numbers(knowledge):
     at = open_page("pages/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
     te = knowledge.trial_events(["ofatumumab"], ["headache"])[0]
-    at.toggle(key=f"table_ae_ofatumumab_{te.trial.id}").set_value(True).run()
+    at.toggle(key="as_tables").set_value(True).run()  # one switch for every chart on the page
     table = at.dataframe[0].value
     assert table.iloc[0, 1] == te.rows[0].treatment_pct
     assert table.iloc[0, 2] == te.rows[0].comparator_pct
@@ -385,3 +393,45 @@ def test_presenter_charts_have_text_of_at_least_24_px():
         assert spec["layout"]["font"]["size"] >= 24
         for axis in ("xaxis", "yaxis"):
             assert spec["layout"].get(axis, {}).get("tickfont", {}).get("size", 24) >= 24
+
+
+MIXED = ["Kesimpta", "teriflunomide", "Copaxone"]  # an antibody, a tablet, an injectable
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_a_mixed_selection_of_classes_works_on_every_page(knowledge, page):
+    at = open_page(page, treatments=MIXED, view="Clinician")
+    assert not at.exception, page
+    assert param(at, "treatments") == ["ofatumumab", "teriflunomide", "glatiramer_acetate"]
+    shown = texts(at)
+    if page == "pages/overview.py":
+        head = overview_markdown(at).split("\n")[0]
+        assert all(knowledge.treatments[t].name in head for t in ("ofatumumab", "teriflunomide", "glatiramer_acetate"))
+    if page == "pages/adverse_events.py":
+        drawn = {te.treatment.id for te in knowledge.trial_events(["ofatumumab", "teriflunomide", "glatiramer_acetate"],
+                                                                     at.multiselect(key="w_events").value)}
+        assert len(specs(at)) >= len(drawn) >= 2
+    if page == "pages/pregnancy.py":
+        rows = [y for trace in specs(at)[0]["data"] for y in trace["y"]]
+        assert all(any(name in y for y in rows) for name in ("Ofatumumab", "Teriflunomide", "Glatiramer"))
+    if page in ("pages/benefits.py", "pages/adverse_events.py"):
+        assert "Not a head" in shown
+
+
+def test_a_comparator_that_is_a_treatment_links_to_it(knowledge):
+    at = open_page("pages/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
+    heading = next(m.value for m in at.markdown if "as a treatment" in m.value)
+    assert "[Teriflunomide as a treatment ›](?page=overview&treatments=ofatumumab&treatments=teriflunomide" in heading
+
+
+def test_every_treatment_has_pregnancy_advice_for_both_regions_or_says_what_is_missing(knowledge):
+    for t in knowledge.treatments.values():
+        p = t.pregnancy
+        regions = {s.region for group in (p.contraception, p.exposure, p.infant, p.breastfeeding) for s in group}
+        regions |= {p.summary.region}
+        missing = {"US", "EU"} - regions
+        if "all" in regions:
+            missing = set()
+        gaps = {g.topic for g in t.gaps}
+        assert not missing or gaps & {"pregnancy", "breastfeeding", "approvals"}, (t.id, missing)
+        assert t.monitoring.screening or t.monitoring.ongoing or t.monitoring.administration, t.id
