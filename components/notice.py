@@ -8,11 +8,14 @@ from dashboard.knowledge import Knowledge
 from dashboard.safe_text import safe_text
 
 
+HEAD_TO_HEAD_SHORT = ("**Not a head-to-head comparison:** each number comes from that treatment's own trial, with its own "
+                      "comparator, patients and duration.")
+
+
 def not_head_to_head(knowledge: Knowledge, compact: bool = False) -> None:
     """Said wherever the screen puts trials of different drugs side by side; one line on the overview."""
     if compact:
-        st.caption(":material/compare_arrows: **Not a head-to-head comparison:** each number comes from that treatment's own "
-                   "trial, with its own comparator, patients and duration.")
+        st.caption(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
         return
     st.warning("**Not a head-to-head comparison.** " + safe_text(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
 

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.overview import Row, rows, rows_for
 
-from . import knowledge_store, source_link
+from . import knowledge_store, notice, source_link
 from .selection import Selection, link_params
 from dashboard.safe_text import safe_text
 
@@ -57,10 +57,14 @@ def _built(root: str, treatments: tuple[str, ...], view: str, priorities: tuple[
     return markdown(knowledge_store.load(root), Selection(treatments, view, None, priorities))
 
 
-def show(knowledge: Knowledge, chosen: Selection) -> None:
+def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
+    """The notes above the table, the table, then one section on demand with its numbered sources and `details`
+    (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
     table, cited = _built(knowledge_store.root(), chosen.treatments, chosen.view, chosen.priorities)
+    notes = [f":small[:material/compare_arrows: {notice.HEAD_TO_HEAD_SHORT}]"]
     if chosen.priorities:
-        st.caption(f"{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.")
-    st.markdown(table)
-    with st.expander(f"Sources for this table ({len(cited)})"):
-        st.markdown("\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}" + "  " for n, source, locator in cited))
+        notes.append(f":small[{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.]")
+    st.markdown("\n\n".join([*notes, table]))
+    with st.expander(f"Sources for this table ({len(cited)}), and how each treatment is given and approved"):
+        sources = "\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}  " for n, source, locator in cited)
+        st.markdown(sources + ("\n\n---\n\n" + details if details else ""))

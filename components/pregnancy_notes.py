@@ -14,25 +14,32 @@ SECTIONS = (("Contraception and washout after the last dose", "contraception"),
             ("Effects on the baby", "infant"), ("Breastfeeding", "breastfeeding"))
 
 
-def _section(knowledge: Knowledge, items: tuple[Statement, ...], view: str) -> None:
-    """The statements for every region, then each region's own in a column of its own (US beside EU)."""
+def _section(knowledge: Knowledge, items: tuple[Statement, ...], view: str) -> str:
+    """The statements for every region, then each region's own under its name (US, then EU), as one Markdown
+    element: each element is a message to every visitor's browser."""
     shared = [s for s in items if s.region == "all"]
     regions = sorted({s.region for s in items if s.region != "all"}, reverse=True)
-    if shared or not regions:
-        st.markdown(statement.group(knowledge, shared, view))
-    if regions:
-        for column, region in zip(st.columns(len(regions)), regions):
-            column.markdown(statement.group(knowledge, [s for s in items if s.region == region], view, heading=f"**{region}**"))
+    parts = [statement.group(knowledge, shared, view)] if shared or not regions else []
+    parts += [statement.group(knowledge, [s for s in items if s.region == region], view, heading=f"**{region}**")
+              for region in regions]
+    return "\n\n".join(parts)
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
+def _details(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     p = treatment.pregnancy
-    with st.expander("In short, with its source"):
-        statement.show(knowledge, p.summary, view)
+    parts = ["##### In short", statement.markdown(knowledge, p.summary, view)]
     for title, field in SECTIONS:
         items = getattr(p, field)
         gap = next((g.note for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)
-        with st.expander(f"{title} ({len(items)})" if items else f"{title}: nothing recorded"):
-            if gap:
-                st.caption(safe_text(gap))
-            _section(knowledge, items, view)
+        parts.append(f"##### {title}" + ("" if items else ": nothing recorded"))
+        if gap:
+            parts.append(f":small[{safe_text(gap)}]")
+        if items:
+            parts.append(_section(knowledge, items, view))
+    return "\n\n".join(parts)
+
+
+def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
+    """Everything on pregnancy for one treatment in one section opened on demand (one element for the browser)."""
+    with st.expander("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"):
+        st.markdown(knowledge.memo(("pregnancy", treatment.id, view), lambda: _details(knowledge, treatment, view)))

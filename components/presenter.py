@@ -5,6 +5,7 @@ The steps come from the selection: the overview, each treatment's pivotal benefi
 effect out of 100 people, the pregnancy timeline, the relapse rates around pregnancy."""
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -75,6 +76,7 @@ def short_link(knowledge: Knowledge, chosen: Selection, step: int) -> str:
     return f"{url.scheme}://{url.netloc}/?{query}"
 
 
+@functools.lru_cache(maxsize=512)
 def qr_svg(link: str) -> str:
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="svg", scale=4, border=2, dark="#000000", light="#FFFFFF")

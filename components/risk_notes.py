@@ -35,15 +35,19 @@ def _monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
                                             ("Vaccines", m.vaccines), ("Who must not receive it", m.contraindications)) if items)
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str, skip: tuple[str, ...] = ()) -> None:
-    """One expander per group of topics that has statements (closed: details on demand)."""
-    for title, topics in GROUPS:
-        if title in skip:
-            continue
-        text = knowledge.memo(("risks", treatment.id, view, topics), lambda: _risks(knowledge, treatment, view, topics))
-        if text:
-            with st.expander(title):
-                st.markdown(text)
+def _all_risks(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
+    return "\n\n".join(f"#### {title}\n\n{text}" for title, topics in GROUPS
+                        if (text := _risks(knowledge, treatment, view, topics)))
+
+
+def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
+    """The risks grouped by topic (PML, infections, others) in one section opened on demand: one element for the
+    browser instead of one per group."""
+    text = knowledge.memo(("risks", treatment.id, view), lambda: _all_risks(knowledge, treatment, view))
+    if text:
+        with st.expander("Serious risks in detail: " + ", ".join(title for title, topics in GROUPS
+                                                                  if any(r.topic in topics for r in treatment.risks))):
+            st.markdown(text)
 
 
 def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:

@@ -1,12 +1,11 @@
 """How each chosen treatment is given and where it is approved: the detail behind the overview's first row."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.knowledge import Knowledge
 
-from . import statement
 from dashboard.safe_text import safe_text
+
+from . import statement
 
 STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label use)",
           "not_approved": "not approved", "withdrawn": "withdrawn"}
@@ -26,7 +25,7 @@ def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
-    with st.expander("How each treatment is given, and where it is approved"):
-        st.markdown("\n\n---\n\n".join(knowledge.memo(("details", t, view), lambda t=t: _markdown(knowledge, t, view))
-                                       for t in treatment_ids))
+def markdown(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> str:
+    """How each treatment is given and where it is approved, one block per treatment, its name heading it."""
+    return "\n\n---\n\n".join(knowledge.memo(("details", t, view), lambda t=t: _markdown(knowledge, t, view))
+                                for t in treatment_ids)
