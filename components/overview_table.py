@@ -57,6 +57,24 @@ def _built(root: str, treatments: tuple[str, ...], view: str, priorities: tuple[
     return markdown(knowledge_store.load(root), Selection(treatments, view, None, priorities))
 
 
+def css_string(text: str) -> str:
+    """`text` as a CSS string whose every character but letters, digits and spaces is a CSS escape: no data text
+    can end the string or the rule."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def phone_css(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> str:
+    """On a phone the table's rows stack, and every cell says which treatment it belongs to."""
+    cells = "\n".join(f".st-key-overview_table td:nth-child({i + 2})::before {{content: {css_string(knowledge.treatments[t].name + ': ')};"
+                      " font-weight: 600;}" for i, t in enumerate(treatment_ids))
+    return ("<style>@media (max-width: 640px) {"
+            ".st-key-overview_table table, .st-key-overview_table tbody, .st-key-overview_table tr,"
+            " .st-key-overview_table td {display: block; width: 100%; border: none;}"
+            ".st-key-overview_table thead {display: none;}"
+            ".st-key-overview_table tr {border-top: 1px solid #ccc; padding: .3rem 0;}"
+            ".st-key-overview_table td:first-child {background: #F0F2F6;}" + cells + "}</style>")
+
+
 def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     """The notes above the table, the table, then one section on demand with its numbered sources and `details`
     (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
@@ -64,7 +82,9 @@ def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     notes = [f":small[:material/compare_arrows: {notice.HEAD_TO_HEAD_SHORT}]"]
     if chosen.priorities:
         notes.append(f":small[{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.]")
-    st.markdown("\n\n".join([*notes, table]))
+    with st.container(key="overview_table"):
+        st.html(phone_css(knowledge, chosen.treatments))
+        st.markdown("\n\n".join([*notes, table]))
     with st.expander(f"Sources for this table ({len(cited)}), and how each treatment is given and approved"):
         sources = "\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}  " for n, source, locator in cited)
         st.markdown(sources + ("\n\n---\n\n" + details if details else ""))
