@@ -48,6 +48,9 @@ static="$(.venv/bin/python -c 'import os, streamlit; print(os.path.join(os.path.
 cp -r "$static" "$prefix/static"
 find "$prefix/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' -o -name '*.ttf' \) \
   -size +1k -exec gzip -k -6 {} +
+# The static edition beside the live app (/static-edition/), compressed once here like the frontend files.
+.venv/bin/python -m dashboard export --site "$prefix/static-edition" >/dev/null
+find "$prefix/static-edition" -type f \( -name '*.html' -o -name '*.js' \) -size +1k -exec gzip -k -6 {} +
 .venv/bin/python - "$prefix" "$port" "$upstreams" <<'PY'
 import sys
 prefix, port, upstreams = sys.argv[1:]

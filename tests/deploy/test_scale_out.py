@@ -98,3 +98,24 @@ def test_a_real_browser_gets_the_whole_dashboard_through_nginx(scaled, page):
     settle(page)
     assert charts(page, at_least=1).count() >= 1  # Plotly's script too came from nginx's copy, as a module
     assert page.console_errors == []
+
+
+def test_the_static_edition_comes_from_nginx_beside_the_live_app(scaled):
+    import gzip
+
+    from dashboard.bench import static_edition_paths, static_views
+
+    url, prefix, _ = scaled
+    request = urllib.request.Request(f"{url}/static-edition/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        index = gzip.decompress(response.read()).decode()
+    assert "not medical advice" in index and 'href="treatments/ocrelizumab.html"' in index
+    with urllib.request.urlopen(f"{url}/static-edition/plotly.min.js") as response:
+        assert response.status == 200
+    paths = static_edition_paths()
+    with ThreadPoolExecutor(1) as pool:
+        load_ = pool.submit(asyncio.run, static_views(url, paths, 1.0, connections=4)).result()
+    assert load_["failures"] == 0 and load_["page_views"] >= len(paths)
+    served = [line for line in (prefix / "access.log").read_text().splitlines() if "/static-edition/" in line]
+    assert served and all("upstream=- " in line or line.endswith("upstream=-") for line in served)  # no Python
