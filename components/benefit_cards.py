@@ -7,7 +7,7 @@ from dashboard.charts import arms, benefits
 from dashboard.knowledge import Knowledge
 
 from . import chart_card, figures, statement
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
@@ -20,10 +20,10 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> Non
         values = [benefits.per_100(b, v) for b in tb.rows for v in (b.treatment_value, b.comparator_value)]
         ranges[unit] = max(ranges.get(unit, 0), *values)
     for t in chosen:
-        st.subheader(t.name, anchor=f"benefits-{t.id}", divider="gray")
+        st.subheader(safe_text(t.name), anchor=f"benefits-{t.id}", divider="gray")
         if not groups[t.id]:
             gap = next((g.note for g in t.gaps if g.topic == "benefits"), "No trial benefit figures with both arms are recorded.")
-            st.info(escape(gap), icon=":material/info:")
+            st.info(safe_text(gap), icon=":material/info:")
         def card(index: int, tb) -> None:
             x_range = arms.x_max([ranges[benefits.measure(tb.rows[0])]], ceiling=10_000)
             chart_card.show(*figures.benefit_card(t.id, index, view, x_range), key=f"benefit_{t.id}_{index}",
@@ -39,5 +39,5 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> Non
         other = [b for b in t.benefits if not benefits.charted(b)]
         if other or t.benefit_notes:
             with st.expander("More on what the trials showed, and what treatment does not do"):
-                st.markdown("\n\n".join([escape(b.patient if view == "patient" else b.clinician) for b in other]
+                st.markdown("\n\n".join([safe_text(b.patient if view == "patient" else b.clinician) for b in other]
                                         + [statement.markdown(knowledge, n, view) for n in t.benefit_notes]))

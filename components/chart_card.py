@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .text import escape
+from dashboard.safe_text import safe_text
 
 # No toolbar: on a phone it covers the legend, on a projector it distracts; the table toggle is the way to the numbers.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
@@ -14,7 +14,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": Fal
 def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "") -> None:
     with st.container(border=True):
         if heading:
-            st.markdown(f"**{escape(heading)}**")
+            st.markdown(f"**{safe_text(heading)}**")
         if st.toggle("Show as table", key=f"table_{key}", help="The same numbers as a table, for screen readers and printing."):
             st.dataframe(table, hide_index=True, width="stretch")
         else:

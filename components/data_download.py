@@ -8,9 +8,9 @@ import streamlit as st
 
 from dashboard.export.figures import export
 from dashboard.knowledge import Knowledge
+from dashboard.safe_text import safe_text
 
 from .selection import Selection
-from .text import escape
 
 MIME = {"csv": "text/csv", "json": "application/json"}
 
@@ -37,7 +37,7 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
                                file_name=f"ms-figures-{version}.{fmt}", key=f"w_export_all_{fmt}", on_click="ignore",
                                icon=":material/download:")
     with mine:
-        st.markdown(f"**Chosen now:** {escape(names)}" if names else "**Chosen now:** no treatment chosen")
+        st.markdown(f"**Chosen now:** {safe_text(names)}" if names else "**Chosen now:** no treatment chosen")
         for fmt in ("csv", "json"):
             st.download_button(f"Chosen treatments ({fmt.upper()})", data=_chosen(knowledge, fmt, chosen.treatments),
                                mime=MIME[fmt], file_name=f"ms-figures-{version}-selection.{fmt}",

@@ -4,9 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
-
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def show(knowledge: Knowledge) -> None:
-    st.info("**Important:** " + " ".join(escape(line) for line in knowledge.site.disclaimer), icon=":material/info:")
+    st.info("**Important:** " + " ".join(safe_text(line) for line in knowledge.site.disclaimer), icon=":material/info:")

@@ -19,6 +19,7 @@ PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/overview.py", "Overview", ":material/view_column:", "overview"),
     ("pages/benefits.py", "Benefits", ":material/trending_down:", "benefits"),
     ("pages/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
+    ("pages/pictures.py", "Out of 100", ":material/grid_view:", "pictures"),
     ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
     ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
     ("pages/sources.py", "Sources", ":material/menu_book:", "sources"),

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def not_head_to_head(knowledge: Knowledge, compact: bool = False) -> None:
@@ -14,7 +14,7 @@ def not_head_to_head(knowledge: Knowledge, compact: bool = False) -> None:
         st.caption(":material/compare_arrows: **Not a head-to-head comparison:** each number comes from that treatment's own "
                    "trial, with its own comparator, patients and duration.")
         return
-    st.warning("**Not a head-to-head comparison.** " + escape(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
+    st.warning("**Not a head-to-head comparison.** " + safe_text(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
 
 
 def need_treatments(chosen, at_least: int = 1) -> bool:

@@ -7,12 +7,12 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.overview import rows
 
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[str, ...]) -> None:
     def build() -> str:
         found = {r.id: r for r in rows(knowledge, (treatment.id,), view)}
-        return "\n".join(f"- **{escape(found[r].heading(view))}:** {escape(found[r].cells[0].text)}" for r in row_ids)
+        return "\n".join(f"- **{safe_text(found[r].heading(view))}:** {safe_text(found[r].cells[0].text)}" for r in row_ids)
 
     st.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids), build))

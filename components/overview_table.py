@@ -13,7 +13,7 @@ from dashboard.knowledge.overview import Row, rows, rows_for
 
 from . import knowledge_store, source_link
 from .selection import Selection, link_params
-from .text import escape
+from dashboard.safe_text import safe_text
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARK = "★"
@@ -24,7 +24,7 @@ def marker(number: int) -> str:
 
 
 def _cell(text: str) -> str:
-    return escape(text).replace("\n", " ")
+    return safe_text(text).replace("\n", " ")
 
 
 def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[int, str, str]]]:
@@ -34,7 +34,7 @@ def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[i
     first = set(rows_for(chosen.priorities))
     numbers: dict[tuple[str, str], int] = {}
     names = [knowledge.treatments[t] for t in ids]
-    head = "| | " + " | ".join(escape(t.name + (f" ({', '.join(t.brands[:2])})" if t.brands else "")) for t in names) + " |"
+    head = "| | " + " | ".join(safe_text(t.name + (f" ({', '.join(t.brands[:2])})" if t.brands else "")) for t in names) + " |"
     lines = [head, "|---" * (len(names) + 1) + "|"]
     for row in table_rows:
         query = urlencode(link_params(knowledge, chosen, row.page), doseq=True)
@@ -46,19 +46,19 @@ def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[i
                 number = numbers.setdefault((cell.source, cell.locator), len(numbers) + 1)
                 mark = " " + marker(number)
             cells.append(_cell(cell.text) + mark)
-        lines.append(f"| **{star}[{escape(row.heading(chosen.view))}](?{query})** | " + " | ".join(cells) + " |")
+        lines.append(f"| **{star}[{safe_text(row.heading(chosen.view))}](?{query})** | " + " | ".join(cells) + " |")
     cited = [(n, source, locator) for (source, locator), n in numbers.items()]
     return "\n".join(lines), cited
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _built(treatments: tuple[str, ...], view: str, priorities: tuple[str, ...]) -> tuple[str, list]:
-    """Built once per selection and shared by every session (a bounded cache)."""
-    return markdown(knowledge_store.get(), Selection(treatments, view, None, priorities))
+def _built(root: str, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...]) -> tuple[str, list]:
+    """Built once per selection and data folder, and shared by every session (a bounded cache)."""
+    return markdown(knowledge_store.load(root), Selection(treatments, view, None, priorities))
 
 
 def show(knowledge: Knowledge, chosen: Selection) -> None:
-    table, cited = _built(chosen.treatments, chosen.view, chosen.priorities)
+    table, cited = _built(knowledge_store.root(), chosen.treatments, chosen.view, chosen.priorities)
     if chosen.priorities:
         st.caption(f"{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.")
     st.markdown(table)

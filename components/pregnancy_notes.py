@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement, Treatment
+from dashboard.safe_text import safe_text
 
 from . import statement
 
@@ -26,11 +27,12 @@ def _section(knowledge: Knowledge, items: tuple[Statement, ...], view: str) -> N
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     p = treatment.pregnancy
-    statement.show(knowledge, p.summary, view, title="In short")
+    with st.expander("In short, with its source"):
+        statement.show(knowledge, p.summary, view)
     for title, field in SECTIONS:
         items = getattr(p, field)
         gap = next((g.note for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)
         with st.expander(f"{title} ({len(items)})" if items else f"{title}: nothing recorded"):
             if gap:
-                st.caption(gap)
+                st.caption(safe_text(gap))
             _section(knowledge, items, view)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.knowledge import GROUPS, Knowledge
 from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
+from dashboard.safe_text import safe_text
 
 STATE, PAGE, IGNORED = "selection", "selection_page", "selection_ignored"
 KEYS = ("treatments", "view", "events", "priorities")
@@ -53,15 +54,16 @@ def _read_link(knowledge: Knowledge) -> tuple[Selection, dict[str, int]]:
 
 
 def link_params(knowledge: Knowledge, selection: Selection, page: str | None = None) -> dict[str, list[str] | str]:
-    """The query string that reproduces `selection` on `page`: names, not ids, so a link reads well."""
+    """The query string that reproduces `selection` on `page`. Ids, not names: they are readable, and no text from
+    a data file ever travels in a link (a link may also name treatments by generic or brand name)."""
     params: dict[str, list[str] | str] = {}
     if page:
         params["page"] = page
     if selection.treatments:
-        params["treatments"] = [knowledge.treatments[t].name for t in selection.treatments]
+        params["treatments"] = list(selection.treatments)
     params["view"] = VIEWS[selection.view]
     if selection.events is not None:
-        params["events"] = [knowledge.events[e].label for e in selection.events]
+        params["events"] = list(selection.events)
     if selection.priorities:
         params["priorities"] = list(selection.priorities)
     return params
@@ -121,7 +123,7 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     """How a treatment reads in pickers: generic name, brands and class, so typing any of them finds it."""
     t = knowledge.treatments[treatment_id]
     brands = f" ({', '.join(t.brands)})" if t.brands else ""
-    return f"{t.name}{brands} · {GROUPS[t.group]}"
+    return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
 def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
@@ -169,7 +171,7 @@ def event_label(knowledge: Knowledge, event_id: str, view: str) -> str:
     event = knowledge.events[event_id]
     name = event.patient_label if view == "patient" else event.label
     same = f" (overlaps with {knowledge.events[event.same_as].label})" if event.same_as in knowledge.events else ""
-    return f"{KINDS[event.kind]} · {name}{same}"
+    return safe_text(f"{KINDS[event.kind]} · {name}{same}", "plain")
 
 
 KINDS = {"infection": "Infections", "reaction": "Infusion or injection reactions", "autoimmune": "Autoimmune",
@@ -191,6 +193,26 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
                    format_func=lambda e: event_label(knowledge, e, chosen.view),
                    help="Grouped by kind. The first choice shows each treatment's best-known harms and its most frequent ones.")
     return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
+
+
+def one_event(knowledge: Knowledge) -> str | None:
+    """One side effect to picture: the first of the selection's events; choosing another puts it first."""
+    chosen = current(knowledge)
+    order = list(KINDS)
+    options = sorted(knowledge.events_for(list(chosen.treatments)),
+                     key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+    if not options:
+        return None
+    first = next((e for e in chosen.events_or_default(knowledge) if e in options), options[0])
+
+    def changed() -> None:
+        picked = st.session_state["w_event"]
+        _update(events=(picked, *(e for e in current(knowledge).events_or_default(knowledge) if e != picked)))
+
+    _seed("w_event", first)
+    st.selectbox("Side effect", options=options, key="w_event", on_change=changed,
+                 format_func=lambda e: event_label(knowledge, e, chosen.view))
+    return current(knowledge).events_or_default(knowledge)[0] if current(knowledge).events else first
 
 
 def priorities(knowledge: Knowledge) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from dashboard.charts import adverse_events
 from dashboard.knowledge import Knowledge
 
 from . import chart_card, figures
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], events: tuple[str, ...], view: str) -> None:
@@ -18,9 +18,9 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], events: tuple[str
         if not any(r.charted for r in treatment.adverse_events):
             gap = next((g.note for g in treatment.gaps if g.topic == "adverse_events"),
                        "No trial side-effect rates with both arms are recorded for this treatment.")
-            st.info(f"**{escape(treatment.name)}:** {escape(gap)}", icon=":material/bar_chart_off:")
+            st.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/bar_chart_off:")
         elif not mine:
-            st.info(f"**{escape(treatment.name)}:** none of the side effects chosen above was reported in its trials. "
+            st.info(f"**{safe_text(treatment.name)}:** none of the side effects chosen above was reported in its trials. "
                     "Choose others to see its chart.", icon=":material/bar_chart:")
         for te in mine:
             chart_card.show(*figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),

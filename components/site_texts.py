@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 
 from . import navigation, selection, statement
-from .text import escape
+from dashboard.safe_text import safe_text
 
 ENTRY_POINTS = (  # (label, what it opens, view, help)
     ("With my clinician", "overview", "clinician", "The overview with trial names, label sections and patients per arm."),
@@ -18,7 +18,7 @@ ENTRY_POINTS = (  # (label, what it opens, view, help)
 
 
 def start(knowledge: Knowledge) -> None:
-    st.markdown("\n\n".join(f"**{escape(line)}**" if i == 0 else escape(line) for i, line in enumerate(knowledge.site.start)))
+    st.markdown("\n\n".join(f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start)))
 
 
 def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
@@ -32,28 +32,28 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
 def trust(knowledge: Knowledge) -> None:
     site = knowledge.site
     with st.container(border=True):
-        st.markdown(f"#### About this tool · knowledge version {escape(site.knowledge_version)} ({site.released.isoformat()})\n\n"
-                    + "\n\n".join(f"**{escape(item.title)}.** {escape(item.text)}" for item in site.trust))
+        st.markdown(f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
+                    + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))
 
 
 def about(knowledge: Knowledge) -> None:
-    st.markdown("\n\n".join(escape(paragraph) for paragraph in knowledge.site.about))
+    st.markdown("\n\n".join(safe_text(paragraph) for paragraph in knowledge.site.about))
 
 
 def reading_trials(knowledge: Knowledge) -> None:
     with st.expander("How to read trial numbers", expanded=True):
-        st.markdown("\n".join("- " + escape(paragraph) for paragraph in knowledge.site.reading_trials))
+        st.markdown("\n".join("- " + safe_text(paragraph) for paragraph in knowledge.site.reading_trials))
 
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
     for topic in (knowledge.topics[i] for i in ids if i in knowledge.topics):
-        with st.expander(topic.patient_title if view == "patient" else topic.title):
+        with st.expander(safe_text(topic.patient_title if view == "patient" else topic.title)):
             statement.show_all(knowledge, topic.statements, view)
 
 
 def review_dates(knowledge: Knowledge) -> None:
     st.header("Updates and review dates", divider="gray")
-    st.markdown(escape(knowledge.site.update_policy))
+    st.markdown(safe_text(knowledge.site.update_policy))
     st.dataframe(knowledge.memo(("review_dates",), lambda: pa.Table.from_pandas(pd.DataFrame(
         [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
         + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]

@@ -5,14 +5,14 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
 from dashboard.knowledge.models import Figure
 
-from .text import escape
+from dashboard.safe_text import safe_text
 
 
 def markdown(knowledge: Knowledge, source_id: str, locator: str) -> str:
     source = knowledge.source(source_id)
-    title = escape(f"{source.title} ({source.year})")
+    title = safe_text(f"{source.title} ({source.year})")
     linked = f"[{title}]({source.url})" if is_allowed(source.url) else title
-    return f"{linked}, {escape(locator)}"
+    return f"{linked}, {safe_text(locator)}"
 
 
 def evidence_words(knowledge: Knowledge, evidence: str, view: str) -> str:
@@ -28,14 +28,14 @@ def what(knowledge: Knowledge, source_id: str) -> str:
         parts.append(f"{source.region + ' ' if source.region else ''}label, {source.version or 'version not recorded'}")
     if source.copy_of:
         parts.append(f"a copy of: {source.copy_of}")
-    return escape("; ".join(parts))
+    return safe_text("; ".join(parts))
 
 
 def full(knowledge: Knowledge, source_id: str, locator: str, evidence: str | None = None, view: str = "patient") -> str:
     """One numbered source line: title, year and link, the place in it, its kind of evidence, label version or copy."""
     evidence = evidence or knowledge.source(source_id).type
     extra = what(knowledge, source_id)
-    return (f"{markdown(knowledge, source_id, locator)} · {escape(evidence_words(knowledge, evidence, view))}"
+    return (f"{markdown(knowledge, source_id, locator)} · {safe_text(evidence_words(knowledge, evidence, view))}"
             + (f" · {extra}" if extra else ""))
 
 
@@ -50,4 +50,4 @@ def figure_text(figure: Figure) -> str:
     count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else (f" (n = {figure.n})" if figure.n else "")
     interval = (f", 95% CI {figure.ci_low:g} to {figure.ci_high:g}" if figure.ci_low is not None and figure.ci_high is not None
                 else "")
-    return f"{escape(figure.label)}: **{value} {escape(figure.unit)}**{count}{interval}"
+    return f"{safe_text(figure.label)}: **{value} {safe_text(figure.unit)}**{count}{interval}"

@@ -7,15 +7,15 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
+from dashboard.safe_text import safe_text
 
-from .text import escape
 
 
 def table(knowledge: Knowledge, view: str) -> pd.DataFrame:
     words = knowledge.site.evidence
     return pd.DataFrame([
-        {"Title": s.title, "Publisher": s.publisher, "Year": s.year,
-         "Evidence": words[s.type].plain if view == "patient" else words[s.type].name,
+        {"Title": safe_text(s.title, "plain"), "Publisher": safe_text(s.publisher, "plain"), "Year": s.year,
+         "Evidence": safe_text(words[s.type].plain if view == "patient" else words[s.type].name, "plain"),
          "Region": s.region or "", "Link": s.url if is_allowed(s.url) else None, "Accessed": s.accessed.isoformat()}
         for s in sorted(knowledge.sources.values(), key=lambda s: (s.title.lower(), s.year))
     ])
@@ -30,11 +30,11 @@ def show(knowledge: Knowledge, view: str) -> None:
 
 def cited(knowledge: Knowledge) -> None:
     label = knowledge.memo(("source_labels",), lambda: {
-        i: f"{s.title} ({s.year})" for i, s in sorted(knowledge.sources.items(), key=lambda item: item[1].title.lower())})
+        i: safe_text(f"{s.title} ({s.year})", "plain") for i, s in sorted(knowledge.sources.items(), key=lambda item: item[1].title.lower())})
     ids = list(label)
     chosen = st.selectbox("Where is a source used?", options=ids, index=None, placeholder="Choose a source",
                           format_func=label.get,
                           key="source", bind="query-params")
     if chosen:
-        st.dataframe(pd.DataFrame(knowledge.citations(chosen), columns=["Used for", "Place in the source"]),
+        st.dataframe(pd.DataFrame([[safe_text(cell, "plain") for cell in row] for row in knowledge.citations(chosen)], columns=["Used for", "Place in the source"]),
                      hide_index=True, width="stretch")

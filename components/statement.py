@@ -13,7 +13,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement
 
 from . import source_link
-from .text import escape
+from dashboard.safe_text import safe_text
 
 NOTHING = "Nothing recorded in the sources we hold."
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -29,7 +29,7 @@ def kind(knowledge: Knowledge, statement: Statement, view: str) -> str:
     evidence = statement.evidence or source.type
     if evidence == "label":
         region = source.region or (statement.region if statement.region != "all" else "")
-        return f"{region} label".strip().capitalize() if region else "Label"
+        return f"{region} label" if region else "Label"
     words = knowledge.site.evidence[evidence].name
     return f"{words} ({statement.region})" if statement.region != "all" else words
 
@@ -42,6 +42,14 @@ class Citations:
 
     def mark(self, source: str, locator: str, evidence: str | None = None) -> str:
         return marker(self.numbers.setdefault((source, locator, evidence), len(self.numbers) + 1))
+
+    @classmethod
+    def sources_only(cls, knowledge: Knowledge, statements, view: str) -> str:
+        """Just the numbered sources of these statements (for a chart whose numbers they back)."""
+        cite = cls()
+        for s in statements:
+            cite.mark(s.source, s.locator, s.evidence)
+        return cite.markdown(knowledge, view)
 
     def markdown(self, knowledge: Knowledge, view: str) -> str:
         if not self.numbers:
@@ -57,9 +65,9 @@ def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str |
     cite = cite or Citations()
     head = " · ".join(p for p in (title, kind(knowledge, statement, view)) if p)
     text = statement.patient if view == "patient" else statement.clinician
-    parts = [f"**{escape(head)}:** {escape(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
+    parts = [f"**{safe_text(head)}:** {safe_text(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
     if statement.limits:
-        parts.append(f"*Limits:* {escape(statement.limits)}")
+        parts.append(f"*Limits:* {safe_text(statement.limits)}")
     if view == "clinician" and statement.figures:
         parts.append("\n".join(f"- {source_link.figure_text(f)} {cite.mark(f.source, f.locator)}" for f in statement.figures))
     if own:

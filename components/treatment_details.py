@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 
 from . import statement
-from .text import escape
+from dashboard.safe_text import safe_text
 
 STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label use)",
           "not_approved": "not approved", "withdrawn": "withdrawn"}
@@ -15,10 +15,10 @@ STATUS = {"approved": "approved", "off_label": "not approved for MS (off-label u
 def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
     t = knowledge.treatments[treatment_id]
     i = t.identity
-    lines = [f"#### {escape(t.name)}" + (f" ({escape(', '.join(t.brands))})" if t.brands else "")]
+    lines = [f"#### {safe_text(t.name)}" + (f" ({safe_text(', '.join(t.brands))})" if t.brands else "")]
     if view == "clinician":
-        lines.append(f"{escape(i.drug_class)}. {escape(i.mechanism)}")
-    lines += [f"- **At home:** {escape(i.at_home)}" if i.at_home else "", f"- **In clinic:** {escape(i.in_clinic)}" if i.in_clinic else ""]
+        lines.append(f"{safe_text(i.drug_class)}. {safe_text(i.mechanism)}")
+    lines += [f"- **At home:** {safe_text(i.at_home)}" if i.at_home else "", f"- **In clinic:** {safe_text(i.in_clinic)}" if i.in_clinic else ""]
     lines.append(statement.markdown(knowledge, i, view, title="How it is given"))
     for a in t.approvals:
         use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""

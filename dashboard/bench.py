@@ -75,8 +75,10 @@ class Load:
                 "rss_mb": self.rss_mb, "failure_examples": self.failures[:3]}
 
 
-async def one_session(ws_url: str, page: str, query: str, timeout: float, result: Load, release: asyncio.Event) -> None:
-    """Open a session, ask for a run of `page`, record the seconds to script_finished; stay open until `release`."""
+async def one_session(ws_url: str, page: str, query: str, timeout: float, result: Load, release: asyncio.Event,
+                      source: str | None = None) -> None:
+    """Open a session (from the local address `source`, if given), ask for a run of `page`, record the seconds to
+    script_finished; stay open until `release`."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ClientState_pb2 import ClientState
@@ -85,7 +87,7 @@ async def one_session(ws_url: str, page: str, query: str, timeout: float, result
     start = time.perf_counter()
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout,
-                                      ping_interval=None) as ws:
+                                      ping_interval=None, **({"local_addr": (source, 0)} if source else {})) as ws:
             await ws.send(BackMsg(rerun_script=ClientState(query_string=query, page_name=page)).SerializeToString())
             async with asyncio.timeout(timeout):
                 while True:
@@ -131,20 +133,21 @@ def rss_mb(pid: int | None) -> float | None:
     return None
 
 
-async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None, ttl: int) -> Load:
+async def load(name: str, base: str, page: str, query: str, sessions: int, timeout: float, pid: int | None, ttl: int,
+               source: str | None = None) -> Load:
     """N concurrent new sessions on one page; the server's CPU time they cost; memory before, with all open, and
     (when `ttl` is not None) after they closed and the TTL passed."""
     ws_url = base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
     opened = asyncio.Event()
     opened.set()
-    await one_session(ws_url, page, query, timeout, Load("warm-up"), opened)  # imports and caches warm
+    await one_session(ws_url, page, query, timeout, Load("warm-up"), opened, source)  # imports and caches warm
     await asyncio.sleep(1)
     result = Load(name)
     result.rss_mb["before"] = rss_mb(pid)
     release = asyncio.Event()
     cpu_before = cpu_seconds(pid)
     start = time.perf_counter()
-    tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release)) for _ in range(sessions)]
+    tasks = [asyncio.create_task(one_session(ws_url, page, query, timeout, result, release, source)) for _ in range(sessions)]
     while len(result.times) + len(result.failures) < sessions:
         await asyncio.sleep(0.02)
     result.wall = time.perf_counter() - start
@@ -325,7 +328,7 @@ def run(args: argparse.Namespace) -> int:
         if args.url:
             ours, pid = args.url, None
         else:
-            process, ours = start_server("dashboard/app.py", args.ttl)
+            process, ours = start_server("dashboard/server.py", args.ttl)
             servers.append(process)
             pid = process.pid
         yard = yard_pid = None

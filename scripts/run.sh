@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install the pinned dependencies into .venv and start the dashboard on the bundled knowledge, with the
-# hardened configuration in .streamlit/config.toml. Usage: bash scripts/run.sh [--server.port 8501]
+# Install the pinned dependencies into .venv, validate the knowledge it will serve ($MS_DASHBOARD_DATA, default
+# data/) and start the dashboard with the hardened configuration in .streamlit/config.toml. Usage: bash scripts/run.sh [--server.port 8501]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -14,5 +14,5 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1; }; } \
     || echo "could not install chromium: handouts will show tables instead of chart images"
 fi
-.venv/bin/python -m dashboard validate
-exec .venv/bin/python -m streamlit run dashboard/app.py "$@"
+.venv/bin/python -m dashboard validate "${MS_DASHBOARD_DATA:-data}"  # the data that will be served
+exec .venv/bin/python -m streamlit run dashboard/server.py "$@"

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dashboard.knowledge import Knowledge, TrialEvents
 from dashboard.knowledge.models import Trial, Treatment
 from dashboard.knowledge.overview import comparator_name, event_name
+from dashboard.safe_text import safe_text
 
 from . import arms
 
@@ -41,18 +42,21 @@ def x_max(cards: list[TrialEvents]) -> float:
 def row_label(knowledge: Knowledge, row, view: str) -> str:
     """The event name with the difference between the arms, so it is read without hovering."""
     points = "point" if abs(row.difference) == 1 else "points"
-    return f"{arms.wrap(event_name(knowledge, row.event, view), arms.LABEL_WIDTH)}<br><i>difference {row.difference:+g} {points}</i>"
+    name = safe_text(event_name(knowledge, row.event, view), "plotly")
+    return f"{arms.wrap(name, arms.LABEL_WIDTH)}<br><i>difference {row.difference:+g} {points}</i>"
 
 
 def figure(knowledge: Knowledge, te: TrialEvents, view: str, x_range: float | None = None) -> go.Figure:
-    trial, rows = te.trial, te.rows
-    source = knowledge.source(rows[0].source).title
+    # Every piece of data text is escaped for Plotly, which would draw <a href> and other tags in it.
+    trial, rows, shown = te.trial, te.rows, lambda text: safe_text(text, "plotly")
+    source = shown(knowledge.source(rows[0].source).title)
 
     def arm(name: str, n: int | None, values: list[float]) -> arms.Arm:
+        name = shown(name)
         hover = tuple(
-            f"<b>{event_name(knowledge, row.event, view)}</b><br>{name}: {value:g}% ({_arm(n)})"
+            f"<b>{shown(event_name(knowledge, row.event, view))}</b><br>{name}: {value:g}% ({_arm(n)})"
             f"<br>Difference: {row.difference:+g} percentage points"
-            f"<br>Trial: {trial.name}, {trial.population}<br>Source: {source}<br>{row.locator}"
+            f"<br>Trial: {shown(trial.name)}, {trial.population}<br>Source: {source}<br>{shown(row.locator)}"
             for value, row in zip(values, rows))
         return arms.Arm(f"{name} ({_arm(n)})", tuple(values), hover)
 
@@ -64,15 +68,15 @@ def figure(knowledge: Knowledge, te: TrialEvents, view: str, x_range: float | No
 
 
 def table(knowledge: Knowledge, te: TrialEvents, view: str) -> pd.DataFrame:
-    trial = te.trial
+    trial, plain = te.trial, lambda text: safe_text(text, "plain")
     return pd.DataFrame([
         {
-            "Event": event_name(knowledge, row.event, view),
-            f"{te.treatment.name} (%)": row.treatment_pct,
-            f"{trial.comparator} (%)": row.comparator_pct,
+            "Event": plain(event_name(knowledge, row.event, view)),
+            plain(f"{te.treatment.name} (%)"): row.treatment_pct,
+            plain(f"{trial.comparator} (%)"): row.comparator_pct,
             "Difference (percentage points)": row.difference,
             "n per arm": f"{trial.n_treatment or 'not reported'} vs {trial.n_comparator or 'not reported'}",
-            "Source": f"{knowledge.source(row.source).title}: {row.locator}",
+            "Source": plain(f"{knowledge.source(row.source).title}: {row.locator}"),
         }
         for row in te.rows
     ])
@@ -85,4 +89,4 @@ def alt(knowledge: Knowledge, te: TrialEvents, view: str) -> str:
         f"{row.comparator_pct:g} in 100 with {versus} (difference {row.difference:+g} points)"
         for row in te.rows
     ]
-    return f"Bar chart. {title(te, knowledge, view)}. " + "; ".join(parts) + "."
+    return safe_text(f"Bar chart. {title(te, knowledge, view)}. " + "; ".join(parts) + ".", "plain")

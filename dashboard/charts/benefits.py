@@ -10,8 +10,12 @@ import plotly.graph_objects as go
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Benefit, Treatment, Trial
 
+from dashboard.safe_text import safe_text
+
 from . import arms
 from .adverse_events import comparator_words
+
+SHOWN = lambda text: safe_text(text, "plotly")  # noqa: E731  data text in a Plotly label, hover or legend
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def by_trial(treatment: Treatment) -> list[TrialBenefits]:
 def row_label(b: Benefit) -> str:
     relative = f"<br><i>{b.relative_reduction_pct:g}% lower (relative)</i>" if b.relative_reduction_pct is not None else ""
     difference = per_100(b, b.treatment_value) - per_100(b, b.comparator_value)
-    return f"{arms.wrap(b.outcome, arms.LABEL_WIDTH)}<br><i>difference {difference:+.3g}</i>{relative}"
+    return f"{arms.wrap(SHOWN(b.outcome), arms.LABEL_WIDTH)}<br><i>difference {difference:+.3g}</i>{relative}"
 
 
 def ci(b: Benefit) -> str:
@@ -69,25 +73,26 @@ def figure(knowledge: Knowledge, tb: TrialBenefits, view: str, x_range: float | 
     unit = measure(rows[0])
 
     def arm(name: str, n: int | None, values: list[float]) -> arms.Arm:
-        hover = tuple(f"<b>{b.outcome}</b><br>{name}: {v:g} {unit}<br>{ci(b)}<br>Source: {knowledge.source(b.source).title}"
-                      f"<br>{b.locator}" for v, b in zip(values, rows))
-        return arms.Arm(f"{name} ({'n = ' + str(n) if n else 'n not reported'})", tuple(values), hover)
+        hover = tuple(f"<b>{SHOWN(b.outcome)}</b><br>{SHOWN(name)}: {v:g} {SHOWN(unit)}<br>{SHOWN(ci(b))}"
+                      f"<br>Source: {SHOWN(knowledge.source(b.source).title)}<br>{SHOWN(b.locator)}" for v, b in zip(values, rows))
+        return arms.Arm(f"{SHOWN(name)} ({'n = ' + str(n) if n else 'n not reported'})", tuple(values), hover)
 
     treatment = arm(tb.treatment.name, trial.n_treatment, [per_100(b, b.treatment_value) for b in rows])
     comparator = arm(comparator_words(knowledge, tb.treatment, trial, view), trial.n_comparator,
                      [per_100(b, b.comparator_value) for b in rows])
     top = max(treatment.values + comparator.values)
     return arms.figure([row_label(b) for b in rows], treatment, comparator, x_range or arms.x_max([top]),
-                       unit + ", fewer is better")
+                       SHOWN(unit) + ", fewer is better")
 
 
 def table(knowledge: Knowledge, tb: TrialBenefits, view: str) -> pd.DataFrame:
+    plain = lambda text: safe_text(text, "plain")  # noqa: E731
     return pd.DataFrame([{
-        "Outcome": b.outcome, "Measure": measure(b),
-        tb.treatment.name: per_100(b, b.treatment_value), tb.trial.comparator: per_100(b, b.comparator_value),
-        "Relative reduction (%)": b.relative_reduction_pct, "Uncertainty": ci(b),
+        "Outcome": plain(b.outcome), "Measure": plain(measure(b)),
+        plain(tb.treatment.name): per_100(b, b.treatment_value), plain(tb.trial.comparator): per_100(b, b.comparator_value),
+        "Relative reduction (%)": b.relative_reduction_pct, "Uncertainty": plain(ci(b)),
         "n per arm": f"{tb.trial.n_treatment or 'not reported'} vs {tb.trial.n_comparator or 'not reported'}",
-        "Source": f"{knowledge.source(b.source).title}: {b.locator}",
+        "Source": plain(f"{knowledge.source(b.source).title}: {b.locator}"),
     } for b in tb.rows])
 
 
@@ -95,4 +100,4 @@ def alt(knowledge: Knowledge, tb: TrialBenefits, view: str) -> str:
     versus = comparator_words(knowledge, tb.treatment, tb.trial, view)
     parts = [f"{b.outcome}: {per_100(b, b.treatment_value):g} with {tb.treatment.name}, {per_100(b, b.comparator_value):g} "
              f"with {versus} ({measure(b)})" for b in tb.rows]
-    return f"Bar chart. {title(knowledge, tb, view)}. " + "; ".join(parts) + "."
+    return safe_text(f"Bar chart. {title(knowledge, tb, view)}. " + "; ".join(parts) + ".", "plain")

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import PmlStratum, Treatment
 
+from dashboard.safe_text import safe_text
+
 from .arms import wrap
 from .palette import FONT, PATTERN, TEMPLATE, colour, pattern
 
@@ -25,17 +27,18 @@ def strata(treatment: Treatment, region: str) -> list[PmlStratum]:
 
 
 def figure(knowledge: Knowledge, treatment: Treatment, region: str) -> go.Figure:
-    rows = strata(treatment, region)
+    rows, shown = strata(treatment, region), lambda text: safe_text(text, "plotly")
     groups = list(dict.fromkeys(group(s) for s in rows))
-    source = knowledge.source(rows[0].source)
+    source = shown(knowledge.source(rows[0].source).title)
     fig = go.Figure()
     for index, name in enumerate(groups):
         mine = [s for s in rows if group(s) == name]
         fig.add_bar(
-            name=wrap(name, 34), x=[wrap(s.exposure, 12) for s in mine], y=[s.per_1000 for s in mine],
+            name=wrap(shown(name), 34), x=[wrap(shown(s.exposure), 12) for s in mine], y=[s.per_1000 for s in mine],
             marker=dict(color=colour(index), line=dict(color="#000000", width=1), pattern=PATTERN | dict(shape=pattern(index))),
             text=[value(s) for s in mine], textposition="outside", cliponaxis=False,
-            hovertext=[f"<b>{name}</b><br>{s.exposure}: {value(s)} per 1,000 patients<br>Source: {source.title}<br>{s.locator}" for s in mine],
+            hovertext=[f"<b>{shown(name)}</b><br>{shown(s.exposure)}: {value(s)} per 1,000 patients<br>Source: {source}<br>{shown(s.locator)}"
+                       for s in mine],
             hoverinfo="text",
         )
     legend_lines = sum(trace.name.count("<br>") + 1 for trace in fig.data)
@@ -55,9 +58,10 @@ def title(treatment: Treatment, region: str) -> str:
 
 
 def table(knowledge: Knowledge, treatment: Treatment, region: str) -> pd.DataFrame:
+    plain = lambda text: safe_text(text, "plain")  # noqa: E731
     return pd.DataFrame([
-        {"Group": group(s), "Time on treatment": s.exposure, "Cases per 1,000 patients": value(s),
-         "Source": f"{knowledge.source(s.source).title}: {s.locator}"}
+        {"Group": plain(group(s)), "Time on treatment": plain(s.exposure), "Cases per 1,000 patients": value(s),
+         "Source": plain(f"{knowledge.source(s.source).title}: {s.locator}")}
         for s in strata(treatment, region)
     ])
 

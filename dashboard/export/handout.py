@@ -26,6 +26,7 @@ from dashboard.knowledge import Knowledge, TrialEvents
 from dashboard.knowledge.overview import PRIORITY_WORDS, rows, rows_for
 
 from dashboard.knowledge.links import is_allowed
+from dashboard.safe_text import safe_text
 
 from . import images
 
@@ -92,7 +93,9 @@ class _Page(FPDF):
             self.family_name, self.unicode = "helvetica", False
         self.set_creator("MS treatment explorer")
 
-    def text(self, value: str) -> str:  # noqa: D102  the text as the font can show it
+    def text(self, value: str) -> str:
+        """Data text as the font can show it, without invisible or reordering characters."""
+        value = safe_text(value, "plain")
         return value if self.unicode else value.encode("latin-1", "replace").decode("latin-1")
 
     def font(self, size: float, bold: bool = False) -> None:

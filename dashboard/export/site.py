@@ -4,7 +4,7 @@ An index, a page per treatment and per most-compared pair (the overview, the sid
 sources), and the list of every source. Every page carries the disclaimer and the knowledge version. Charts are the
 dashboard's own Plotly figures (dashboard/charts), drawn by a copy of plotly.min.js in the same folder: nothing is
 fetched from a third party, so it also works from files with the network off. All data text is escaped
-(html.escape) and only URLs on the link allow-list (knowledge/links.is_allowed) become links."""
+(html.escape; chart data as JSON data blocks with <, > and & escaped, no inline script) and only URLs on the link allow-list (knowledge/links.is_allowed) become links."""
 from __future__ import annotations
 
 import itertools
@@ -24,6 +24,13 @@ from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.overview import rows
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+# No inline script anywhere: the charts' data sit in JSON data blocks and this file draws them, so the edition runs
+# under a Content-Security-Policy of script-src 'self' (the one nginx sends, dashboard/headers.py).
+DRAW_JS = """document.querySelectorAll("div.plot").forEach(function (div) {
+  var spec = JSON.parse(document.getElementById(div.id + "-spec").textContent);
+  Plotly.newPlot(div, spec.data, spec.layout, spec.config);
+});
+"""
 CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;margin:0 auto;
@@ -48,6 +55,7 @@ def _link(url: str, text: str) -> str:
 def _page(knowledge: Knowledge, title: str, body: str, depth: int, charts: bool) -> str:
     site, up = knowledge.site, "../" * depth
     script = f'<script src="{up}plotly.min.js"></script>' if charts else ""
+    draw = f'<script src="{up}draw.js"></script>' if charts else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · {escape(site.title)}</title><style>{STYLE}</style>{script}</head>
@@ -57,7 +65,7 @@ def _page(knowledge: Knowledge, title: str, body: str, depth: int, charts: bool)
 {body}
 </main><footer>{escape(site.title)}, static edition · knowledge version {escape(site.knowledge_version)} (released
 {site.released.isoformat()}) · every number names its source and the place in it · this page stores and sends nothing.
-</footer></body></html>
+</footer>{draw}</body></html>
 """
 
 
@@ -107,12 +115,13 @@ def _table(frame: pd.DataFrame) -> str:
 
 
 def _chart(figure: go.Figure, heading: str, alt: str, table: pd.DataFrame, key: str, marks: str) -> str:
+    """A chart card: the figure as a JSON data block (never executed), drawn by draw.js; its table beside it."""
     spec = figure.to_plotly_json()
     return (f'<section class="chart"><h3>{escape(heading)}{marks}</h3>'
             f'<div id="{key}" class="plot" role="img" aria-label="{escape(alt)}"></div>'
-            f"<details><summary>Show as table</summary>{_table(table)}</details>"
-            f"<script>Plotly.newPlot({_json(key)}, {_json(spec['data'])}, {_json(spec['layout'])}, {_json(CONFIG)});"
-            "</script></section>")
+            f'<script type="application/json" id="{key}-spec">'
+            f"{_json({'data': spec['data'], 'layout': spec['layout'], 'config': CONFIG})}</script>"
+            f"<details><summary>Show as table</summary>{_table(table)}</details></section>")
 
 
 def _charts(knowledge: Knowledge, ids: tuple[str, ...], view: str, cite: _Citations) -> tuple[str, int]:
@@ -198,6 +207,7 @@ def write_site(knowledge: Knowledge, out: Path, treatment_ids: list[str] | None 
     (out / "treatments").mkdir(parents=True, exist_ok=True)
     (out / "compare").mkdir(exist_ok=True)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
+    (out / "draw.js").write_text(DRAW_JS, encoding="utf-8")
     ids = treatment_ids or knowledge.treatment_ids()
     pairs = [p for p in most_compared_pairs(knowledge) if p[0] in ids and p[1] in ids]
     written: list[Path] = []

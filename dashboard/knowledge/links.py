@@ -1,6 +1,7 @@
 """The https allow-list every link from data/ passes before it is shown."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 # Registrable domains whose pages the knowledge may link to: regulators, registries,
@@ -58,9 +59,32 @@ def is_primary(url: str) -> bool:
     return _under(_host(url), PRIMARY_DOMAINS)
 
 
+# Characters that end or change a link in Markdown or HTML, or that browsers read differently from
+# Python's parser (a backslash is a slash to a browser): a URL holding one is never shown as a link.
+_UNSAFE = re.compile(r"[()\\<>\"'`\s\x00-\x1f\x7f]")
+
+
+def problem(url: str) -> str | None:
+    """Why `url` cannot be a link (not https, a character that changes its meaning, user@host, unreadable), or None."""
+    if not url.startswith("https://") or len(url) <= len("https://"):
+        return "not an https URL, expected https://..."
+    found = _UNSAFE.search(url)
+    if found:
+        return f"contains {found.group()!r}, expected a URL without ( ) \\ < > quotes or whitespace (percent-encode them)"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  raises on a port that is not a number
+    except ValueError as error:
+        return f"not a valid URL ({error}), expected https://host/path"
+    if "@" in parts.netloc:
+        return "has a user name before the host (user@host), expected https://host/path"
+    if not parts.hostname:
+        return "has no host, expected https://host/path"
+    return None
+
+
 def is_allowed(url: str) -> bool:
-    """True when `url` is https and its host is, or is below, an allowed domain."""
-    host = _host(url)
-    if urlsplit(url).scheme != "https" or not host:
+    """True when `url` is a safe https link whose host is, or is below, an allowed domain."""
+    if problem(url):
         return False
-    return _under(host, ALLOWED_DOMAINS)
+    return _under(_host(url), ALLOWED_DOMAINS)

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import links
+
 EvidenceType = Literal[
     "label", "randomised_trial", "small_trial", "pooled_trials", "open_label_extension", "observational_cohort",
     "registry", "case_report", "case_series", "laboratory_study", "review", "systematic_review",
@@ -41,7 +43,7 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 def percent_disagreement(pct: float, count: int | None, n: int | None) -> str | None:
@@ -71,9 +73,10 @@ class Source(Model):
 
     @field_validator("url")
     @classmethod
-    def _https_only(cls, url: str) -> str:
-        if not url.startswith("https://") or len(url) <= len("https://"):
-            raise ValueError("not an https URL, expected https://...")
+    def _safe_https(cls, url: str) -> str:
+        reason = links.problem(url)
+        if reason:
+            raise ValueError(reason)
         return url
 
 

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .knowledge import Knowledge
-from .links import is_allowed, is_primary
+from . import links
 from .models import SMALL_STUDY_TYPES, Event, Site, Source, Topic, Treatment, percent_disagreement
 from .yaml_lines import Document, KnowledgeError, Location, Problem, read
 
@@ -36,7 +36,21 @@ def _parse(document: Document, shape: type[BaseModel] | TypeAdapter) -> tuple[An
     try:
         return validate(document.data), []
     except ValidationError as error:
-        return None, [document.problem(tuple(e["loc"]), _message(e)) for e in error.errors()]
+        return None, [document.problem(tuple(e["loc"]), _message(e)) for e in error.errors()
+                      if tuple(e["loc"]) not in document.unread]  # already reported as unreadable
+
+
+def _entries(data: Any) -> Iterator[tuple[int, dict]]:
+    """The mappings of a list, with their index; anything else written where a list belongs has none."""
+    for index, item in enumerate(data if isinstance(data, tuple) else ()):
+        if isinstance(item, dict):
+            yield index, item
+
+
+def _text(mapping: dict, key: str) -> str | None:
+    """An id or reference as written, when it is text (the models report anything else)."""
+    value = mapping.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _walk(data: Any, location: Location = ()) -> Iterator[tuple[Location, dict]]:
@@ -63,9 +77,9 @@ class _Checker:
     def unique(self, documents: list[Document], what: str) -> set[str]:
         seen: set[str] = set()
         for document in documents:
-            for index, item in enumerate(document.data or ()):
-                ident = item.get("id") if isinstance(item, dict) else None
-                if ident in seen:
+            for index, item in _entries(document.data):
+                ident = _text(item, "id")
+                if ident is not None and ident in seen:
                     self.add(document, (index, "id"), f"duplicate {what} id '{ident}', expected each id once")
                 seen.add(ident)
         return seen
@@ -74,24 +88,22 @@ class _Checker:
         for location, mapping in _walk(document.data):
             for key in ("accessed", "last_reviewed"):
                 value = mapping.get(key)
-                if isinstance(value, dt.date) and value > self.today:
+                if type(value) is dt.date and value > self.today:
                     self.add(document, location + (key,), f"date {value} is in the future, expected {self.today} or earlier")
 
     def urls(self, document: Document) -> None:
-        for index, item in enumerate(document.data or ()):
-            url = item.get("url") if isinstance(item, dict) else None
-            if isinstance(url, str) and url.startswith("https://") and not is_allowed(url):
+        for index, item in _entries(document.data):
+            url = item.get("url")
+            if isinstance(url, str) and not links.problem(url) and not links.is_allowed(url):
                 self.add(document, (index, "url"), "host is not on the link allow-list, expected a domain in dashboard/knowledge/links.py")
 
     def source_rules(self, document: Document) -> None:
         """A label names its version; a copy on a secondary host names what it reproduces."""
-        for index, item in enumerate(document.data or ()):
-            if not isinstance(item, dict):
-                continue
+        for index, item in _entries(document.data):
             if item.get("type") == "label" and not _given(item.get("version")):
                 self.add(document, (index, "version"), 'a label needs its version or revision date, expected version: the date or version printed on it, or what was seen and where')
             url = item.get("url")
-            if isinstance(url, str) and url.startswith("https://") and not is_primary(url) and not _given(item.get("copy_of")):
+            if isinstance(url, str) and not links.problem(url) and not links.is_primary(url) and not _given(item.get("copy_of")):
                 self.add(document, (index, "copy_of"), "a page on a secondary host (not a regulator, registry, PubMed/DOI or journal) is a copy, expected copy_of naming the label or study it reproduces")
 
     def ranges(self, document: Document) -> None:
@@ -108,9 +120,9 @@ class _Checker:
                 self.add(document, location + ("high",), f"upper end {high} is below the lower end {value}, expected high >= value")
 
     def references(self, document: Document, sources: dict[str, Source], source_ids: set, events: set, used: set[str]) -> None:
-        trials = {t.get("id"): t for t in document.data.get("trials", ()) if isinstance(t, dict)}
+        trials = {_text(t, "id"): t for _, t in _entries(document.data.get("trials"))}
         for location, mapping in _walk(document.data):
-            source = mapping.get("source")
+            source = _text(mapping, "source")
             if isinstance(source, str):
                 used.add(source)
                 if source not in source_ids:
@@ -127,10 +139,10 @@ class _Checker:
             self.add(document, location + ("limits",), f"a {evidence.replace('_', ' ')} needs its limits, expected a 'limits' text")
 
     def _trial_row(self, document: Document, location: Location, row: dict, trials: dict, events: set[str]) -> None:
-        trial = trials.get(row.get("trial"))
+        trial = trials.get(_text(row, "trial"))
         if trial is None:
             self.add(document, location + ("trial",), f"unknown trial '{row.get('trial')}', expected an id from this file's trials")
-        event = row.get("event")
+        event = _text(row, "event")
         if location[0] == "adverse_events" and event not in events:
             self.add(document, location + ("event",), f"unknown event '{event}', expected an id from data/events/")
         if location[0] == "adverse_events":
@@ -169,13 +181,15 @@ def _documents(root: Path, pattern: str, problems: list[Problem]) -> list[Docume
     documents = []
     for path in sorted(root.glob(pattern)):
         try:
-            documents.append(read(path, _display(path)))
+            documents.append(read(path, display_path(path)))
+            problems.extend(documents[-1].problems)
         except KnowledgeError as error:
             problems.extend(error.problems)
     return documents
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """`path` relative to the working folder where it lies below it (how problems name their files)."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -188,7 +202,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not (root / "site.yaml").is_file():
-        raise KnowledgeError([Problem(_display(root / "site.yaml"), 1, "(file)", "file not found, expected the site texts")])
+        raise KnowledgeError([Problem(display_path(root / "site.yaml"), 1, "(file)", "file not found, expected the site texts")])
     site_docs = _documents(root, "site.yaml", problems)
     source_docs = _documents(root, "sources/*.yaml", problems)
     event_docs = _documents(root, "events/*.yaml", problems)
@@ -214,8 +228,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
         problems += found
         events.update({e.id: e for e in parsed or ()})
     # Ids as written, so that one bad entry does not make every reference to it unknown too.
-    source_ids = {item.get("id") for d in source_docs for item in d.data or () if isinstance(item, dict)}
-    event_ids = {item.get("id") for d in event_docs for item in d.data or () if isinstance(item, dict)}
+    source_ids = {_text(item, "id") for d in source_docs for _, item in _entries(d.data)}
+    event_ids = {_text(item, "id") for d in event_docs for _, item in _entries(d.data)}
     check.unique(source_docs, "source")
     check.unique(event_docs, "event")
 
@@ -228,8 +242,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
             problems += found
             if isinstance(document.data, dict):
                 check.references(document, sources, source_ids, event_ids, used)
-                ident = document.data.get("id")
-                if ident in into:
+                ident = _text(document.data, "id")
+                if ident is not None and ident in into:
                     check.add(document, ("id",), f"duplicate id '{ident}', expected each id once")
             if parsed is not None:
                 into[parsed.id] = parsed
@@ -240,13 +254,13 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
     for document in site_docs + source_docs + treatment_docs + topic_docs:
         check.dates(document)
     for document in source_docs if not unreadable else ():
-        for index, item in enumerate(document.data or ()):
-            if isinstance(item, dict) and item.get("id") not in used:
-                check.add(document, (index, "id"), f"source '{item.get('id')}' is never cited, expected every source to back a statement or figure")
+        for index, item in _entries(document.data):
+            if (ident := _text(item, "id")) and ident not in used:
+                check.add(document, (index, "id"), f"source '{ident}' is never cited, expected every source to back a statement or figure")
 
     problems += check.problems
     if not any((root / "treatments").glob("*.yaml")):
-        problems.append(Problem(_display(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
+        problems.append(Problem(display_path(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(site=site, sources=sources, events=events, treatments=treatments, topics=topics)
@@ -255,8 +269,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
 def _unique_trials(check: _Checker, document: Document) -> None:
     seen: set[str] = set()
     data = document.data if isinstance(document.data, dict) else {}
-    for index, trial in enumerate(data.get("trials", ())):
-        ident = trial.get("id") if isinstance(trial, dict) else None
-        if ident in seen:
+    for index, trial in _entries(data.get("trials")):
+        ident = _text(trial, "id")
+        if ident is not None and ident in seen:
             check.add(document, ("trials", index, "id"), f"duplicate trial id '{ident}', expected each id once")
         seen.add(ident)

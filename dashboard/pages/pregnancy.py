@@ -1,15 +1,18 @@
 import streamlit as st
 
-from components import notice, overview_line, page, pregnancy_notes, selection, statement
+from components import notice, overview_line, page, pregnancy_charts, pregnancy_notes, selection, statement
+from dashboard.safe_text import safe_text
 
 knowledge, _ = page.start("Pregnancy and breastfeeding")
 chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
+    pregnancy_charts.timeline(knowledge, chosen.treatments, chosen.view)
     for treatment in knowledge.pick(list(chosen.treatments)):
-        st.subheader(treatment.name, anchor=treatment.id, divider="gray")
+        st.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
         overview_line.show(knowledge, treatment, chosen.view, ("pregnancy",))
         pregnancy_notes.show(knowledge, treatment, chosen.view)
+pregnancy_charts.relapses(knowledge, chosen.view)
 research = knowledge.topics.get("pregnancy_research")
 if research:
-    with st.expander(research.patient_title if chosen.view == "patient" else research.title):
+    with st.expander(safe_text(research.patient_title if chosen.view == "patient" else research.title)):
         statement.show_all(knowledge, research.statements, chosen.view)

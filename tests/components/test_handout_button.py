@@ -31,7 +31,7 @@ def test_the_button_and_the_link_back_to_the_same_view():
     found = at.get("download_button")
     assert [b.proto.label for b in found] == ["Download handout (PDF, one page)"]
     assert not found[0].proto.disabled
-    assert at.text[0].value.endswith("?page=overview&treatments=Ocrelizumab&treatments=Natalizumab&view=Clinician"
+    assert at.text[0].value.endswith("?page=overview&treatments=ocrelizumab&treatments=natalizumab&view=Clinician"
                                      "&priorities=pregnancy")
 
 

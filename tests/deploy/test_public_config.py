@@ -1,6 +1,9 @@
 """The hardened configuration of the public instance, which the README's run command uses."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -18,7 +21,19 @@ def test_public_instance_configuration():
 
 def test_run_command_uses_that_configuration_from_the_repository_root():
     run = (ROOT / "scripts" / "run.sh").read_text()
-    assert 'cd "$(dirname "$0")/.."' in run and "streamlit run dashboard/app.py" in run
+    assert 'cd "$(dirname "$0")/.."' in run and "streamlit run dashboard/server.py" in run
+
+
+def test_run_command_validates_the_data_it_will_serve(tmp_path):
+    shutil.copytree(ROOT / "tests" / "knowledge" / "minimal", tmp_path / "data")
+    bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
+    bad.write_text(bad.read_text().replace("treatment_pct: 7", "treatment_pct: 170"))
+    env = dict(os.environ, MS_DASHBOARD_DATA=str(tmp_path / "data"))
+    # Without the check it would start the server on the broken data (and the timeout would end the test).
+    done = subprocess.run(["bash", "scripts/run.sh", "--server.port", "1"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 1
+    assert "exampleumab.yaml:43: adverse_events.1.treatment_pct" in done.stdout
 
 
 def test_no_raw_html_and_no_unsafe_yaml_in_the_code():

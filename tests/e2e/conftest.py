@@ -1,11 +1,13 @@
 """A real dashboard process on a free port and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,19 +35,20 @@ def wait_healthy(url: str, seconds: float = 90) -> None:
     raise RuntimeError(f"{url} did not become healthy in {seconds} s")
 
 
-def start_dashboard(port: int, *extra: str) -> subprocess.Popen:
-    """The dashboard as the README's run command starts it (same config file), on `port`."""
+def start_dashboard(port: int, *extra: str, data: Path | None = None) -> subprocess.Popen:
+    """The dashboard as the README's run command starts it (same config file), on `port`, serving `data`."""
+    env = dict(os.environ, **({"MS_DASHBOARD_DATA": str(data)} if data else {}))
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", "dashboard/server.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", *extra],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env,
     )
 
 
-@pytest.fixture(scope="session")
-def dashboard_url():
+@contextmanager
+def running_dashboard(data: Path | None = None):
     port = free_port()
-    process = start_dashboard(port)
+    process = start_dashboard(port, data=data)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url)
@@ -53,6 +56,12 @@ def dashboard_url():
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url():
+    with running_dashboard() as url:
+        yield url
 
 
 def settle(page, timeout: float = 60_000) -> None:

@@ -2,26 +2,31 @@
 for the whole visit; charts readable on a phone; the overview on one screen; pages short with details closed."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
-from .conftest import charts, screenshot, settle
+from tests.pages.test_hostile_data import NAME, hostile_copy
+
+from .conftest import charts, running_dashboard, screenshot, settle
 
 DISCLAIMER = "This is educational information, not medical advice"
 PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
 TRIPLE = "treatments=Ocrelizumab&treatments=Natalizumab&treatments=Alemtuzumab"
-NAV = {"overview": "Overview", "benefits": "Benefits", "side-effects": "Side effects",
+NAV = {"overview": "Overview", "benefits": "Benefits", "side-effects": "Side effects", "pictures": "Out of 100",
        "pml-infections": "PML and infections", "pregnancy": "Pregnancy", "sources": "Sources", "about": "About"}
 PAGES = [
     ("start", "MS treatment explorer", 0),
     ("overview", "Overview", 0),
     ("benefits", "What the trials showed as benefit", 2),
     ("side-effects", "Side effects seen in the trials", 2),
-    ("pml-infections", "PML, infections and other serious risks", 1),
-    ("pregnancy", "Pregnancy and breastfeeding", 0),
+    ("pictures", "Side effects out of 100 people", 1),
+    ("pml-infections", "PML, infections and other serious risks", 0),
+    ("pregnancy", "Pregnancy and breastfeeding", 2),
     ("sources", "Sources", 0),
     ("about", "About this dashboard", 0),
 ]
-CHART_PAGES = ("benefits", "side-effects", "pml-infections")
+CHART_PAGES = ("benefits", "side-effects", "pictures", "pregnancy")
 
 # Every text element of a Plotly chart: title, legend entries, tick labels, axis titles, bar values.
 TEXT_BOXES = """(root) => {
@@ -40,7 +45,8 @@ TEXT_BOXES = """(root) => {
 
 @pytest.mark.parametrize("path, title, charts_at_least", PAGES, ids=[p[0] for p in PAGES])
 def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
-    page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
+    response = page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
+    assert "script-src 'self'" in response.headers["content-security-policy"]  # and nothing below broke under it
     settle(page)
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
     assert page.get_by_text(DISCLAIMER).is_visible()
@@ -65,9 +71,9 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
     for path, title, _ in PAGES[2:] + PAGES[:2]:
         page.get_by_role("link", name=NAV.get(path, "Start"), exact=True).first.click()
         settle(page)
-        page.wait_for_function("() => location.search.includes('treatments=Ublituximab')", timeout=10_000)
+        page.wait_for_function("() => location.search.includes('treatments=ublituximab')", timeout=10_000)
         assert page.get_by_role("heading", name=title, exact=True).first.is_visible(), path
-        assert "treatments=Ublituximab&treatments=Alemtuzumab" in page.url, (path, page.url)
+        assert "treatments=ublituximab&treatments=alemtuzumab" in page.url, (path, page.url)
         assert "view=Clinician" in page.url, (path, page.url)
         if page.locator(".st-key-w_treatments").count():
             chosen = page.locator(".st-key-w_treatments").inner_text()
@@ -77,6 +83,7 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
 def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
     page.goto(f"{dashboard_url}/?page=side-effects&treatments=kesimpta&view=clinician&events=Headache")
     settle(page)
+    page.locator(".st-key-w_treatments").get_by_text("Ofatumumab", exact=False).first.wait_for(timeout=20_000)
     chosen = page.locator(".st-key-w_treatments").inner_text()
     assert "Ofatumumab" in chosen and "Ocrelizumab" not in chosen
     assert "ASCLEPIOS" in page.locator('[data-testid="stMain"]').inner_text()
@@ -183,3 +190,27 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
         screenshot(page, name)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    with running_dashboard(hostile_copy(tmp_path_factory.mktemp("hostile") / "data")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["side-effects", "pml-infections", "pregnancy", "overview"])
+def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, path):
+    page.goto(f"{hostile_url}/?page={path}&treatments={quote(NAME)}&view=Patient")
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts(page)
+    for expander in page.locator('[data-testid="stExpander"] summary').all():
+        expander.click()  # details on demand: open them all, so every piece of hostile text is on screen
+    body = page.locator("body")
+    assert body.get_by_text("Exampleumab", exact=False).count() >= 1
+    # (a heading's own in-page anchor, href="#...", may carry its words)
+    found = page.locator('a[href*="evil"]:not([href^="#"]), img[src*="evil"], [data-testid="stMain"] b')
+    assert found.count() == 0, [found.nth(i).evaluate("e => e.outerHTML.slice(0, 200)") for i in range(found.count())]
+    assert page.foreign_requests == [] and page.console_errors == []
+    if path == "pregnancy":  # the bare address and e-mail read as written, but are not links
+        assert "https://evil.example/call" in body.inner_text().replace("\u2060", "")

@@ -35,7 +35,7 @@ def validate(data: Path, capsys: pytest.CaptureFixture) -> tuple[int, list[str]]
 
 
 def test_minimal_knowledge_is_valid(data, capsys):
-    assert validate(data, capsys) == (0, ["ok: 1 treatments, 4 figures, 2 sources"])
+    assert validate(data, capsys) == (0, ["ok: 1 treatments, 9 figures, 2 sources"])
 
 
 RULES = [
@@ -141,7 +141,81 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize("file, old, new, expected", RULES)
+# What a careless editor or an attacker can write in a knowledge file: each is a line, never a traceback or a hang.
+HOSTILE = [
+    pytest.param(TREATMENT, "treatment_pct: 7", "treatment_pct: 7\n    treatment_pct: 70",
+                 "data/treatments/exampleumab.yaml:44: adverse_events.1.treatment_pct: duplicate key 'treatment_pct' (first on line 43), expected each key once",
+                 id="duplicate-key"),
+    pytest.param(TREATMENT, "benefits:", "adverse_events: []\nbenefits:",
+                 "data/treatments/exampleumab.yaml:47: adverse_events: duplicate key 'adverse_events' (first on line 32), expected each key once",
+                 id="duplicate-list"),
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: &a [Examplo]\ncolour: *a",
+                 "data/treatments/exampleumab.yaml:3: brands: YAML anchor or alias (& or *), expected each value written out",
+                 id="anchor"),
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: &b [*b]",
+                 "data/treatments/exampleumab.yaml:3: brands: YAML anchor or alias (& or *), expected each value written out",
+                 id="self-referencing-alias"),
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: " + "[" * 500 + "]" * 500,
+                 "data/treatments/exampleumab.yaml:3: " + ".".join(["brands"] + ["0"] * 16) + ": nested more than 16 levels deep, expected the shape in docs/knowledge-format.md",
+                 id="nesting-500-deep"),
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: !!python/object:os.system [Examplo]",
+                 "data/treatments/exampleumab.yaml:3: brands: YAML tag tag:yaml.org,2002:python/object:os.system, expected plain data without tags",
+                 id="python-tag"),
+    pytest.param(TREATMENT, "last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30",
+                 "data/treatments/exampleumab.yaml:4: last_reviewed: '2026-02-30' cannot be read (day is out of range for month), expected a real date YYYY-MM-DD or a number",
+                 id="impossible-date"),
+    pytest.param(SOURCES, "  accessed: 2026-01-15\n- id: example_case", "  accessed: 2026-13-01\n- id: example_case",
+                 "data/sources/main.yaml:9: 0.accessed: '2026-13-01' cannot be read (month must be in 1..12), expected a real date YYYY-MM-DD or a number",
+                 id="month-13"),
+    pytest.param(TREATMENT, "last_reviewed: 2026-01-15", "last_reviewed: 2026-01-15 10:00:00",
+                 "data/treatments/exampleumab.yaml:4: last_reviewed: 2026-01-15 10:00:00 is a date with a time, expected a date YYYY-MM-DD",
+                 id="datetime-for-a-date"),
+    pytest.param(TREATMENT, "value: 30", "value: .nan",
+                 "data/treatments/exampleumab.yaml:68: risks.0.figures.0.value: .nan is not a finite number, expected a number",
+                 id="figure-nan"),
+    pytest.param(TREATMENT, "treatment_value: 0.2", "treatment_value: -.inf",
+                 "data/treatments/exampleumab.yaml:50: benefits.0.treatment_value: -.inf is not a finite number, expected a number",
+                 id="benefit-infinity"),
+    pytest.param(TREATMENT, "trials:\n", "trials:\n  - TRIAL-0\n",
+                 "data/treatments/exampleumab.yaml:23: trials.0: Input should be a valid dictionary or instance of Trial, expected model type",
+                 id="scalar-for-a-mapping"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://[doi.org/10.0000/example",
+                 "data/sources/main.yaml:14: 1.url: not a valid URL (Invalid IPv6 URL), expected https://host/path",
+                 id="url-the-parser-rejects"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://doi.org/10.0000/example)![x](https://evil.example/i.png",
+                 "data/sources/main.yaml:14: 1.url: contains ')', expected a URL without ( ) \\ < > quotes or whitespace (percent-encode them)",
+                 id="url-with-parenthesis"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://evil.example\\@www.ema.europa.eu/y",
+                 "data/sources/main.yaml:14: 1.url: contains '\\\\', expected a URL without ( ) \\ < > quotes or whitespace (percent-encode them)",
+                 id="url-with-backslash"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "'https://doi.org/10.0000/ex ample'",
+                 "data/sources/main.yaml:14: 1.url: contains ' ', expected a URL without ( ) \\ < > quotes or whitespace (percent-encode them)",
+                 id="url-with-space"),
+    pytest.param(SOURCES, "https://doi.org/10.0000/example", "https://evil.example@doi.org/10.0000/example",
+                 "data/sources/main.yaml:14: 1.url: has a user name before the host (user@host), expected https://host/path",
+                 id="url-with-userinfo"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param(b"id: exampleumab\nname: Exampl\xe9umab\n", "data/treatments/exampleumab.yaml:2: (file): byte 0xe9 is not UTF-8 text, expected the file saved as UTF-8", id="not-utf-8"),
+    pytest.param(b"# " + b"x" * (1024 * 1024) + b"\n", "data/treatments/exampleumab.yaml:1: (file): file larger than 1048576 bytes, expected a knowledge file of at most 1 MiB", id="too-large"),
+    pytest.param(b"a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n" * 3, "data/treatments/exampleumab.yaml:1: a: YAML anchor or alias (& or *), expected each value written out", id="alias-bomb"),
+])
+def test_unreadable_file_is_a_line_not_a_hang(data, capsys, raw, expected):
+    (data / TREATMENT).write_bytes(raw)
+    code, lines = validate(data, capsys)
+    assert (code, lines[-1:]) == (1, [expected])
+
+
+def test_a_number_where_the_list_of_sources_belongs(data, capsys):
+    (data / SOURCES).write_text("5\n")
+    code, lines = validate(data, capsys)
+    assert code == 1
+    assert lines[0] == "data/sources/main.yaml:1: (file): Input should be a valid tuple, expected tuple type"
+
+
+@pytest.mark.parametrize("file, old, new, expected", RULES + HOSTILE)
 def test_rule(data, capsys, file, old, new, expected):
     edit(data, file, old, new)
     code, lines = validate(data, capsys)

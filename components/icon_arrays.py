@@ -1,0 +1,66 @@
+"""Icon arrays for one side effect: each chosen treatment's trial arm beside its comparator arm, one denominator,
+the trial's duration, and the plain sentence under them. A switch shows the numbers as absolute numbers (default),
+the difference, or the relative risk."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts import icon_array
+from dashboard.charts.adverse_events import comparator_words
+from dashboard.knowledge import Knowledge
+from dashboard.knowledge.overview import event_name
+from dashboard.safe_text import safe_text
+
+from . import chart_card, knowledge_store
+
+
+def mode() -> str:
+    """How to show the numbers, mirrored in ?mode= so a link opens the same view (absolute numbers by default)."""
+    if "mode" not in st.session_state:
+        asked = st.query_params.get("mode", "absolute").casefold()
+        st.session_state["mode"] = asked if asked in icon_array.MODES else "absolute"
+    chosen = st.segmented_control("Show the numbers as", options=list(icon_array.MODES), format_func=icon_array.MODES.get,
+                                  required=True, key="mode",
+                                  help="Absolute numbers first; the difference and the relative risk beside them.") or "absolute"
+    if st.query_params.get("mode", "absolute") != chosen:
+        st.query_params["mode"] = chosen
+    return chosen
+
+
+def card(knowledge: Knowledge, treatment_id: str, trial_id: str, event_id: str, view: str, shown_as: str):
+    """(figure, alt, table, heading, sentence) for one trial's arms."""
+    t = knowledge.treatments[treatment_id]
+    trial = t.trial(trial_id)
+    row = next(r for r in t.adverse_events if r.trial == trial_id and r.event == event_id and r.charted)
+    versus = comparator_words(knowledge, t, trial, view)
+    n = lambda value: f"n = {value}" if value else "n not reported"  # noqa: E731
+    panels = icon_array.arms(f"{t.name} ({n(trial.n_treatment)})", f"{versus} ({n(trial.n_comparator)})",
+                             row.treatment_pct, row.comparator_pct)
+    name = event_name(knowledge, event_id, view)
+    text = icon_array.sentence(name, t.name, versus, row.treatment_pct, row.comparator_pct, trial.duration, shown_as)
+    highlight = max(panels[0].filled - panels[1].filled, 0) if shown_as == "difference" else 0
+    fig = icon_array.figure(tuple(
+        icon_array.Panel(safe_text(p.name, "plotly"), p.per, p.filled, p.partial, p.colour) for p in panels), highlight)
+    table = pd.DataFrame([{"Arm": safe_text(p.name, "plain"), "Had the event (%)": pct,
+                           f"Out of {p.per:,}": icon_array.count(pct, p.per)}
+                          for p, pct in zip(panels, (row.treatment_pct, row.comparator_pct))])
+    heading = (f"{t.name}: {trial.name} ({trial.population}, {trial.duration})" if view == "clinician"
+               else f"{t.name} in the {trial.name} trial, over {icon_array.lower_first(trial.duration)}")
+    return fig, safe_text(icon_array.alt(panels, text), "plain"), table, heading, text
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _card(root: str, treatment_id: str, trial_id: str, event_id: str, view: str, shown_as: str):
+    return card(knowledge_store.load(root), treatment_id, trial_id, event_id, view, shown_as)
+
+
+def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str) -> None:
+    for te in knowledge.trial_events(list(treatment_ids), [event_id]):
+        fig, alt, table, heading, text = _card(knowledge_store.root(), te.treatment.id, te.trial.id, event_id, view, shown_as)
+        chart_card.show(fig, alt, table, key=f"icons_{te.treatment.id}_{te.trial.id}", heading=heading)
+        st.markdown(safe_text(text))
+    missing = [t.name for t in knowledge.pick(list(treatment_ids))
+               if not knowledge.trial_events([t.id], [event_id])]
+    if missing:
+        st.info(safe_text(f"No trial rate with both arms for this side effect: {', '.join(missing)}."), icon=":material/info:")

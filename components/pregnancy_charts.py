@@ -1,0 +1,44 @@
+"""The pregnancy timeline of the chosen treatments and the relapse rates around pregnancy, each with its table."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import pregnancy
+from dashboard.knowledge import Knowledge
+
+from . import chart_card, knowledge_store, statement
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _timeline(root: str, treatment_ids: tuple[str, ...]):
+    knowledge = knowledge_store.load(root)
+    found = pregnancy.windows(knowledge.pick(list(treatment_ids)))
+    return (pregnancy.timeline_figure(knowledge, found), pregnancy.timeline_alt(found),
+            pregnancy.timeline_table(knowledge, found)), found
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _relapses(root: str):
+    knowledge = knowledge_store.load(root)
+    topic = knowledge.topics["pregnancy_relapses"]
+    return pregnancy.relapse_figure(knowledge, topic), pregnancy.relapse_alt(knowledge, topic), pregnancy.relapse_table(knowledge, topic)
+
+
+def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
+    card, found = _timeline(knowledge_store.root(), treatment_ids)
+    chart_card.show(*card, key="pregnancy_timeline",
+                    heading="Birth control after the last dose: how long each label asks for" if view == "patient"
+                    else "Contraception after the last dose, by label region")
+    with st.expander("What each label says, with its source" if view == "clinician" else "Sources for this chart"):
+        st.markdown(statement.group(knowledge, [w.statement for w in found], view)
+                    if view == "clinician" else statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
+
+
+def relapses(knowledge: Knowledge, view: str) -> None:
+    topic = knowledge.topics.get("pregnancy_relapses")
+    if topic is None:
+        return
+    chart_card.show(*_relapses(knowledge_store.root()), key="pregnancy_relapses",
+                    heading=topic.patient_title if view == "patient" else topic.title)
+    with st.expander("What these studies found, and their limits"):
+        statement.show_all(knowledge, topic.statements, view)
