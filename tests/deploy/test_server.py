@@ -37,8 +37,8 @@ def served():
         yield url
 
 
-def test_ready_when_the_knowledge_loads(served):
-    assert get(f"{served}/ready")[::2] == (200, "ready: 6 treatments\n")
+def test_ready_when_the_knowledge_loads(served, knowledge):
+    assert get(f"{served}/ready")[::2] == (200, f"ready: {len(knowledge.treatments)} treatments\n")
 
 
 def test_not_ready_while_the_knowledge_does_not_load_though_health_says_ok(broken):
