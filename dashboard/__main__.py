@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard validate [PATH]` and `python -m dashboard bench ...`."""
+"""Command line: `python -m dashboard validate [PATH]`, `python -m dashboard bench ...` and
+`python -m dashboard export ...` (open data as CSV or JSON, or the static edition)."""
 from __future__ import annotations
 
 import argparse
@@ -19,11 +20,63 @@ def validate(path: Path) -> int:
     return 0
 
 
+def export(args: argparse.Namespace) -> int:
+    from dashboard.knowledge import DATA_DIR, KnowledgeError, load_knowledge
+
+    try:
+        knowledge = load_knowledge(args.data or DATA_DIR)
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    ids = None
+    if args.treatments:
+        ids = [knowledge.find_treatment(name) for name in args.treatments]
+        if None in ids:
+            unknown = [name for name, i in zip(args.treatments, ids) if i is None]
+            print(f"unknown treatment(s): {', '.join(unknown)}; known: {', '.join(knowledge.treatment_ids())}", file=sys.stderr)
+            return 2
+        ids = list(dict.fromkeys(ids))
+    if args.handout:
+        from dashboard.export.handout import build
+
+        made = build(knowledge, tuple(ids or ()), args.view, link=args.link)
+        args.handout.write_bytes(made.pdf)
+        print(f"{args.handout}: one-page handout, {'chart images' if made.charts_as_images else 'charts as tables'}, "
+              f"body text {made.font_size:g} pt, made in {made.seconds:.2f} s (including the browser's start)")
+        return 0
+    if args.site:
+        from dashboard.export.site import write_site
+
+        written = write_site(knowledge, args.site, ids)
+        print(f"static edition: {len(written)} pages in {args.site} (open {args.site / 'index.html'})")
+        return 0
+    from dashboard.export.figures import records, to_csv, to_json
+
+    found = records(knowledge, ids)
+    text = to_csv(found) if args.format == "csv" else to_json(knowledge, found, ids)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{args.out}: {len(found)} figures, knowledge {knowledge.site.knowledge_version}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the knowledge files")
     check.add_argument("path", nargs="?", type=Path, default=None, help="data folder (default: data/)")
+    out = commands.add_parser("export", help="every figure as CSV or JSON (docs/export-format.md), or the static edition")
+    out.add_argument("--format", choices=("csv", "json"), default="csv", help="file format (default csv)")
+    out.add_argument("--treatments", nargs="+", metavar="ID", help="only these treatments (id, name or brand); default all")
+    out.add_argument("--out", type=Path, help="write to this file (default: standard output)")
+    out.add_argument("--site", type=Path, metavar="DIR", help="write the static HTML edition into DIR instead")
+    out.add_argument("--handout", type=Path, metavar="FILE", help="write the one-page PDF handout of --treatments instead")
+    out.add_argument("--view", choices=("patient", "clinician"), default="patient", help="handout version (default patient)")
+    out.add_argument("--link", default="", help="handout: the address that reopens the view (printed and as a QR code)")
+    out.add_argument("--data", type=Path, help="data folder (default: data/)")
     bench = commands.add_parser("bench", help="measure concurrent sessions and reruns")
     from dashboard.bench import add_arguments
 
@@ -33,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.knowledge import DATA_DIR
 
         return validate(args.path or DATA_DIR)
+    if args.command == "export":
+        return export(args)
     from dashboard.bench import run
 
     return run(args)

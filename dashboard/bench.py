@@ -40,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=int, default=3,
                         help="rounds of (our page, minimal page), alternated; the ratios are their median (default 3)")
     parser.add_argument("--reruns", type=int, default=0, help="also time N single-user reruns of each page and interaction")
+    parser.add_argument("--static-edition", action="store_true",
+                        help="with --url of the nginx setup: also static-edition page views per second through it")
+    parser.add_argument("--static-seconds", type=float, default=10, help="how long to load the static edition (s)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--check", action="store_true",
                         help="every page against its budget (landing <= 1.3 x the minimal page, others <= 2 x); "
@@ -272,6 +275,64 @@ def reruns(samples: int) -> list[dict]:
     return figures
 
 
+async def static_views(base: str, paths: list[str], seconds: float, connections: int = 64) -> dict:
+    """Page views per second of the static edition: `connections` keep-alive HTTP/1.1 clients fetching its HTML
+    pages (gzip, as browsers ask) in turn for `seconds`. A page view is one HTML page; plotly.min.js is fetched once
+    per browser and cached, so it is not counted. The client runs on the same machine: a lower bound."""
+    from urllib.parse import urlsplit
+
+    where = urlsplit(base)
+    done, failed, sizes = [0], [0], []
+    deadline = time.perf_counter() + seconds
+
+    async def client(offset: int) -> None:
+        index, connection = offset, None
+        while time.perf_counter() < deadline:
+            if connection is None:  # nginx closes a keep-alive connection after keepalive_requests: open another
+                connection = await asyncio.open_connection(where.hostname, where.port or 80)
+            reader, writer = connection
+            path = paths[index % len(paths)]
+            index += 1
+            try:
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {where.netloc}\r\nAccept-Encoding: gzip\r\n\r\n".encode())
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.split(b"\r\n")
+                length = int(next(line.split(b":", 1)[1] for line in lines if line.lower().startswith(b"content-length:")))
+                await reader.readexactly(length)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                writer.close()
+                connection = None
+                continue
+            if int(lines[0].split(b" ", 2)[1]) == 200:
+                done[0] += 1
+                sizes.append(length)
+            else:
+                failed[0] += 1
+            if any(line.lower() == b"connection: close" for line in lines):
+                writer.close()
+                connection = None
+        if connection is not None:
+            connection[1].close()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(client(i) for i in range(connections)))
+    wall = time.perf_counter() - start
+    return {"page_views": done[0], "failures": failed[0], "seconds": round(wall, 2),
+            "page_views_per_s": round(done[0] / wall, 1), "connections": connections, "pages": len(paths),
+            "mean_kb_gzip": round(statistics.mean(sizes) / 1024, 1) if sizes else None}
+
+
+def static_edition_paths() -> list[str]:
+    """The static edition's page paths below /static-edition/, as scripts/scale-out.sh writes them."""
+    from dashboard.export.site import most_compared_pairs
+    from dashboard.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    paths = ["index.html", "sources.html"] + [f"treatments/{i}.html" for i in knowledge.treatment_ids()]
+    paths += [f"compare/{a}--{b}.html" for a, b in most_compared_pairs(knowledge)]
+    return ["/static-edition/" + p for p in paths]
+
+
 def startup(samples: int = 3) -> tuple[float, float]:
     """Seconds to import the knowledge layer, then to load and validate data/ once, each in a fresh process; the
     median of `samples` processes."""
@@ -414,6 +475,18 @@ def run(args: argparse.Namespace) -> int:
     report["over_budget"] = over_budget(report)
     for line in report["over_budget"]:
         print(f"OVER BUDGET {line}")
+    if args.static_edition:
+        if not args.url:
+            print("--static-edition needs --url of the nginx setup (bash scripts/scale-out.sh)")
+            return 2
+        paths = static_edition_paths()
+        static = asyncio.run(static_views(args.url, paths, args.static_seconds))
+        report["static_edition"] = static
+        live = report["dashboard"]["sessions_per_s"]
+        print(f"static edition through nginx: {static['page_views_per_s']:.0f} page views/s ({static['page_views']} "
+              f"views of {static['pages']} pages in {static['seconds']} s, {static['connections']} keep-alive "
+              f"connections, {static['mean_kb_gzip']} KB gzip each, {static['failures']} failures), beside the live "
+              f"app's {live} sessions/s")
     if args.reruns:
         print(f"single-user reruns ({args.reruns} each, in process, script time):")
         report["reruns"] = reruns(args.reruns)

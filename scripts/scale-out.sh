@@ -73,6 +73,9 @@ static="$(.venv/bin/python -c 'import os, streamlit; print(os.path.join(os.path.
 cp -r "$static" "$prefix/static"
 find "$prefix/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' -o -name '*.ttf' \) \
   -size +1k -exec gzip -k -6 {} +
+# The static edition beside the live app (/static-edition/), compressed once here like the frontend files.
+.venv/bin/python -m dashboard export --site "$prefix/static-edition" >/dev/null
+find "$prefix/static-edition" -type f \( -name '*.html' -o -name '*.js' \) -size +1k -exec gzip -k -6 {} +
 unlimited=""
 [ "${SCALE_OUT_UNLIMITED_LOOPBACK:-0}" = 1 ] && unlimited="        127.0.0.0/8 0;  # SCALE_OUT_UNLIMITED_LOOPBACK=1: load tests only"
 .venv/bin/python - "$prefix" "$port" "$upstreams" "$nofile" "$unlimited" <<'PY'

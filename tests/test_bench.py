@@ -4,6 +4,7 @@ finish real sessions. No assertion on a timing: the machine is shared; the budge
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import sys
 from pathlib import Path
@@ -92,13 +93,20 @@ def yardstick():
         process.wait(timeout=20)
 
 
+def in_own_loop(coroutine):
+    """Run `coroutine` to its end in a thread of its own: Playwright's sync API (the browser tests, earlier in the
+    same pytest process) leaves an event loop running in the main thread, where asyncio.run() is refused."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_both_clients_finish_real_sessions_and_read_the_servers_cpu(yardstick):
     process, url = yardstick
-    ours = asyncio.run(bench.load("minimal", url, "", "", 10, 60, process.pid, None))
+    ours = in_own_loop(bench.load("minimal", url, "", "", 10, 60, process.pid, None))
     assert ours.failures == [] and len(ours.times) == 10
     assert ours.cpu_s is not None and ours.cpu_s >= 0
     independent = protocol_client()
     port = int(url.rsplit(":", 1)[1])
-    theirs = asyncio.run(independent.surge(port, process.pid, "", 10))
+    theirs = in_own_loop(independent.surge(port, process.pid, "", 10))
     assert theirs["failures"] == 0 and theirs["sessions"] == 10
     assert theirs["cpu_ms_per_session"] is not None

@@ -132,6 +132,35 @@ def test_a_real_browser_gets_the_whole_dashboard_through_nginx(scaled, page):
     assert page.console_errors == []
 
 
+def test_the_static_edition_comes_from_nginx_beside_the_live_app(scaled):
+    import gzip
+
+    from dashboard.bench import static_edition_paths, static_views
+
+    url, prefix, _ = scaled
+    request = urllib.request.Request(f"{url}/static-edition/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        index = gzip.decompress(response.read()).decode()
+    assert "not medical advice" in index and 'href="treatments/ocrelizumab.html"' in index
+    with urllib.request.urlopen(f"{url}/static-edition/plotly.min.js") as response:
+        assert response.status == 200
+    paths = static_edition_paths()
+    with ThreadPoolExecutor(1) as pool:
+        load_ = pool.submit(asyncio.run, static_views(url, paths, 1.0, connections=4)).result()
+    assert load_["failures"] == 0 and load_["page_views"] >= len(paths)
+    served = [line for line in (prefix / "access.log").read_text().splitlines() if "/static-edition/" in line]
+    assert served and all("upstream=- " in line or line.endswith("upstream=-") for line in served)  # no Python
+
+
+def test_a_real_browser_draws_the_static_edition_through_nginx_under_its_security_headers(scaled, page):
+    url, _, _ = scaled
+    page.goto(f"{url}/static-edition/compare/ocrelizumab--ofatumumab.html")
+    page.locator("div.plot g.trace").first.wait_for(state="attached", timeout=20_000)
+    assert page.locator("div.plot.js-plotly-plot").count() == page.locator("div.plot").count() > 0
+    assert page.console_errors == []  # no script or style refused by the Content-Security-Policy
+
+
 HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy")
 
 

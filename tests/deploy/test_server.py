@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.knowledge import load_knowledge
 from tests.e2e.conftest import running_dashboard
 
 MINIMAL = Path(__file__).resolve().parents[1] / "knowledge" / "minimal"
@@ -38,8 +37,8 @@ def served():
         yield url
 
 
-def test_ready_when_the_knowledge_loads(served):
-    assert get(f"{served}/ready")[::2] == (200, f"ready: {len(load_knowledge().treatments)} treatments\n")
+def test_ready_when_the_knowledge_loads(served, knowledge):
+    assert get(f"{served}/ready")[::2] == (200, f"ready: {len(knowledge.treatments)} treatments\n")
 
 
 def test_not_ready_while_the_knowledge_does_not_load_though_health_says_ok(broken):

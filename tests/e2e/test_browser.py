@@ -249,3 +249,17 @@ def test_a_mixed_selection_draws_every_page(page, dashboard_url, path, title, ch
     if path == "overview":
         header = page.locator('[data-testid="stMarkdownContainer"] table th').all_inner_texts()
         assert [h.split(" (")[0] for h in header[1:]] == ["Ofatumumab", "Teriflunomide", "Glatiramer acetate"]
+
+
+@pytest.mark.parametrize("path", ["overview", "side-effects", "pregnancy"])
+def test_the_browsers_own_print_hides_the_controls_and_keeps_the_content(page, dashboard_url, path):
+    page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
+    settle(page)
+    charts(page)
+    page.emulate_media(media="print")
+    for control in ('[data-testid="stMultiSelect"]', '[data-testid="stHeader"]', '[data-testid="stSegmentedControl"]'):
+        assert all(not el.is_visible() for el in page.locator(control).all()), control
+    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.locator('[data-testid="stMain"] h1').first.is_visible()
+    pdf = page.pdf(format="A4")  # Chromium's own print: it must come out, controls or not
+    assert pdf[:4] == b"%PDF"
