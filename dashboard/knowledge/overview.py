@@ -120,12 +120,24 @@ def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     pml = [r for r in t.risks if r.topic == "pml"]
     if not pml:
         return Cell("No PML estimate published in the sources we hold.")
+    # A risk marked as headline first (the one estimate the data chose to lead with), then reported cases with the
+    # exposure they come from; never a rate computed here.
+    for risk in [r for r in pml if r.headline] + [r for r in pml if not r.headline]:
+        rates = [f for f in risk.figures if f.unit in RATE_UNITS]
+        if risk.headline and rates:
+            f = next((f for f in rates if any(w in f.label.casefold() for w in ("whole", "overall"))), rates[0])
+            return Cell(f"{f.label}: {f.value:g} {f.unit}", f.source, f.locator)
+        counts = [f for f in risk.figures if f.unit == "count"]
+        if counts:
+            cases = counts[0]
+            exposure = next((f for f in risk.figures if f is not cases and f.unit in ("count", "patient-years")), None)
+            among = f"; {exposure.label}: {exposure.value:,.0f}" if exposure else ""
+            return Cell(f"{cases.label}: {cases.value:g}{among}", cases.source, cases.locator)
     risk = pml[0]
-    numbers = [f for f in risk.figures if f.unit in ("count", "per 1,000 patients", "%")]
-    if numbers:
-        f = numbers[0]
-        return Cell(f"{risk.title}: {f.label} {f.value:g}{'' if f.unit == 'count' else ' ' + f.unit}", f.source, f.locator)
-    return Cell(f"{risk.title}: reported, no rate published", risk.source, risk.locator)
+    return Cell(f"{risk.title}: reported, no rate or case count in the sources we hold", risk.source, risk.locator)
+
+
+RATE_UNITS = ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per patient-year")
 
 
 def _period(statement: Statement) -> str | None:
