@@ -22,7 +22,15 @@ def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
     for a in t.approvals:
         use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""
         lines.append(statement.markdown(knowledge, a, view, title=f"{a.region}: {STATUS[a.status]}{use}"))
+    if t.gaps:  # every gap is said on screen, here all together, and on its own page where the content would be
+        lines.append("**Not found in the sources we hold:**\n" + "\n".join(
+            f"- {GAP_TOPICS[g.topic]}: {safe_text(g.note)}" for g in t.gaps))
     return "\n\n".join(line for line in lines if line)
+
+
+GAP_TOPICS = {"adverse_events": "Side effects", "benefits": "Benefits", "pml": "PML", "pregnancy": "Pregnancy",
+              "breastfeeding": "Breastfeeding", "monitoring": "Monitoring", "vaccines": "Vaccines",
+              "approvals": "Approvals", "other": "Other"}
 
 
 def markdown(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> str:

@@ -437,3 +437,14 @@ def test_every_treatment_has_pregnancy_advice_for_both_regions_or_says_what_is_m
         gaps = {g.topic for g in t.gaps}
         assert not missing or gaps & {"pregnancy", "breastfeeding", "approvals"}, (t.id, missing)
         assert t.monitoring.screening or t.monitoring.ongoing or t.monitoring.administration, t.id
+
+
+def test_every_gap_is_said_on_screen(knowledge):
+    with_gaps = [t for t in knowledge.treatments.values() if t.gaps]
+    assert with_gaps
+    for t in with_gaps[:6]:
+        at = open_page("pages/overview.py", treatments=[t.id])
+        shown = texts(at)
+        assert "Not found in the sources we hold" in shown
+        for gap in t.gaps:
+            assert safe_text(gap.note) in shown, (t.id, gap.topic)
