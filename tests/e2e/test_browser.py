@@ -258,7 +258,10 @@ def test_the_browsers_own_print_hides_the_controls_and_keeps_the_content(page, d
     charts(page)
     page.emulate_media(media="print")
     for control in ('[data-testid="stMultiSelect"]', '[data-testid="stHeader"]', '[data-testid="stSegmentedControl"]'):
-        assert all(not el.is_visible() for el in page.locator(control).all()), control
+        # (waits for the print rules to apply: the stylesheet is re-sent with every run of the page)
+        page.wait_for_function("(selector) => Array.from(document.querySelectorAll(selector)).every("
+                               "el => el.getClientRects().length === 0)", arg=control,
+                               timeout=10_000)
     assert page.get_by_text(DISCLAIMER).is_visible()
     assert page.locator('[data-testid="stMain"] h1').first.is_visible()
     pdf = page.pdf(format="A4")  # Chromium's own print: it must come out, controls or not
