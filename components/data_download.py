@@ -24,8 +24,13 @@ def _chosen(knowledge: Knowledge, fmt: str, treatments: tuple[str, ...]):
 
 
 def show(knowledge: Knowledge, chosen: Selection) -> None:
+    """Behind a switch: each download button holds memory in Streamlit's media manager for as long as the server
+    runs (measured: about 2 MB per session with the four buttons, still held after the sessions closed), so only the
+    visitors who want the data pay for it."""
     version = knowledge.site.knowledge_version
     st.subheader("Take the data away")
+    if not st.toggle("Download the figures (CSV or JSON)", key="w_downloads"):
+        return
     st.markdown(f"Every figure with its source, the place in it, its evidence type and the knowledge version "
                 f"({version}), as CSV or JSON. The columns are described in `docs/export-format.md` of the project.")
     names = ", ".join(knowledge.treatments[t].name for t in chosen.treatments)

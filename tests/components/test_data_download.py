@@ -17,6 +17,8 @@ def buttons(treatments: tuple[str, ...]) -> AppTest:
 
     at = AppTest.from_function(app, args=(treatments,), default_timeout=30)
     at.run()
+    assert not at.get("download_button")  # behind a switch: a session that does not ask holds no download
+    at.toggle(key="w_downloads").set_value(True).run()
     return at
 
 
@@ -44,5 +46,6 @@ def test_the_sources_page_offers_the_data(knowledge):
     at.run()
     at.switch_page("pages/sources.py").run()
     assert not at.exception
+    at.toggle(key="w_downloads").set_value(True).run()
     assert "Chosen treatments (CSV)" in download_buttons(at)
     assert any(knowledge.site.knowledge_version in m.value for m in at.markdown)
