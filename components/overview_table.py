@@ -10,17 +10,13 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.overview import Row, rows, rows_for
+from dashboard.safe_text import safe_text
 
 from . import knowledge_store, notice, source_link
 from .selection import Selection, link_params
-from dashboard.safe_text import safe_text
+from .statement import marker
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARK = "★"
-
-
-def marker(number: int) -> str:
-    return f"⁽{str(number).translate(SUPERSCRIPT)}⁾"
 
 
 def _cell(text: str) -> str:

@@ -26,7 +26,7 @@ def start(title: str | None = None) -> tuple[Knowledge, selection.Selection]:
     style.apply()
     knowledge = knowledge_store.get()
     disclaimer.show(knowledge)
-    chosen = selection.current(knowledge, path)
+    chosen = selection.start(knowledge, path)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         st.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()

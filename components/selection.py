@@ -85,10 +85,17 @@ def comparator_link(knowledge: Knowledge, chosen: Selection, treatment_id: str, 
     return f"[{safe_text(knowledge.treatments[comparator].name)} as a treatment ›](?{query})"
 
 
-def current(knowledge: Knowledge, page: str | None = None) -> Selection:
-    """This visit's selection. A link read at the start of a session sets it; so does a link followed inside the
-    session (an in-app link that carries parameters). A page change through the menu clears the URL: the session
-    keeps the selection and the URL is made to mirror it again."""
+def current(knowledge: Knowledge) -> Selection:
+    """This visit's selection, as the top of the page (`start`) settled it for this run."""
+    if STATE not in st.session_state:
+        st.session_state[STATE], st.session_state[IGNORED] = _read_link(knowledge)
+    return st.session_state[STATE]
+
+
+def start(knowledge: Knowledge, page: str | None = None) -> Selection:
+    """Once per run, at the top of the page. A link read at the start of a session sets the selection; so does a
+    link followed inside the session (an in-app link that carries parameters). A page change through the menu
+    clears the URL: the session keeps the selection and the URL is made to mirror it again."""
     state = st.session_state
     asked = _in_link()
     if STATE not in state:
@@ -203,12 +210,17 @@ KINDS = {"infection": "Infections", "reaction": "Infusion or injection reactions
          "cancer": "Cancers", "laboratory": "Blood tests", "heart_and_vessels": "Heart and blood vessels", "other": "Other"}
 
 
+def _event_options(knowledge: Knowledge, chosen: Selection) -> list[str]:
+    """The events the chosen treatments' trials report, grouped by kind, then by name."""
+    order = list(KINDS)
+    return sorted(knowledge.events_for(list(chosen.treatments)),
+                  key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+
+
 def events(knowledge: Knowledge) -> tuple[str, ...]:
     """The side-effect picker, grouped by kind; defaults show each treatment's signature harms."""
     chosen = current(knowledge)
-    order = list(KINDS)
-    options = sorted(knowledge.events_for(list(chosen.treatments)),
-                     key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+    options = _event_options(knowledge, chosen)
 
     def changed() -> None:
         _update(events=tuple(st.session_state["w_events"]))
@@ -223,9 +235,7 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
 def one_event(knowledge: Knowledge) -> str | None:
     """One side effect to picture: the first of the selection's events; choosing another puts it first."""
     chosen = current(knowledge)
-    order = list(KINDS)
-    options = sorted(knowledge.events_for(list(chosen.treatments)),
-                     key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+    options = _event_options(knowledge, chosen)
     if not options:
         return None
     first = next((e for e in chosen.events_or_default(knowledge) if e in options), options[0])

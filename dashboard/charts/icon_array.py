@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -160,8 +161,6 @@ def single_figure(p: Panel) -> go.Figure:
     return fig
 
 
-def single_table(p: Panel, per_1000: float):
-    import pandas as pd
-
+def single_table(p: Panel, per_1000: float) -> pd.DataFrame:
     return pd.DataFrame([{"Group": p.name, "Estimated cases per 1,000": per_1000, "Filled icons": p.filled,
                           "Part-filled icon (fewer than 1)": "yes" if p.partial else "no"}])
