@@ -10,6 +10,8 @@ import streamlit as st
 
 from dashboard.safe_text import safe_text
 
+from . import plotly_element
+
 # No toolbar: on a phone it covers the legend, on a projector it distracts; the table switch is the way to the numbers.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 AS_TABLES = "as_tables"
@@ -28,4 +30,4 @@ def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: st
     if st.session_state.get(AS_TABLES):
         st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     else:
-        st.plotly_chart(figure, config=PLOTLY_CONFIG, alt=alt, key=f"chart_{key}", width="stretch", theme=None)
+        plotly_element.draw(figure, PLOTLY_CONFIG, alt=alt, key=f"chart_{key}")

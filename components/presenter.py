@@ -17,7 +17,7 @@ from dashboard.charts import adverse_events, benefits, pregnancy, projector
 from dashboard.knowledge import Knowledge
 from dashboard.safe_text import safe_text
 
-from . import icon_arrays, knowledge_store, overview_table
+from . import icon_arrays, knowledge_store, overview_table, plotly_element
 from .selection import Selection, link_params
 
 CSS = """
@@ -131,18 +131,17 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     if this.kind == "overview":
         overview_table.show(knowledge, chosen)
     elif this.kind == "benefit":
-        st.plotly_chart(_big(root, "benefit", (this.treatment, chosen.view)), config=config, theme=None, width="stretch")
+        plotly_element.draw(_big(root, "benefit", (this.treatment, chosen.view)), config)
     elif this.kind == "side_effects":
-        st.plotly_chart(_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
-                        config=config, theme=None, width="stretch")
+        plotly_element.draw(_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
+                            config)
     elif this.kind == "out_of_100":
         event = chosen.events_or_default(knowledge)[0]
         te = knowledge.trial_events(list(chosen.treatments), [event])[0]
-        st.plotly_chart(_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config=config,
-                        theme=None, width="stretch")
+        plotly_element.draw(_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
         st.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
     elif this.kind == "timeline":
-        st.plotly_chart(_big(root, "timeline", (chosen.treatments,)), config=config, theme=None, width="stretch")
+        plotly_element.draw(_big(root, "timeline", (chosen.treatments,)), config)
     else:
-        st.plotly_chart(_big(root, "relapses", ()), config=config, theme=None, width="stretch")
+        plotly_element.draw(_big(root, "relapses", ()), config)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Literal
 
 Surface = Literal["markdown", "plotly", "plain"]
@@ -26,8 +27,16 @@ _LINK_STARTS = re.compile(r"(?<=[:@])(?=\S)|(?i:(?<=\bwww)(?=\.))")
 
 def safe_text(text: str, on: Surface = "markdown") -> str:
     """`text` from data, ready for `on`: Streamlit Markdown (also headings and notices), a Plotly title, label or
-    hover text, or a plain-text place (tables, widget options, alt text)."""
-    text = _INVISIBLE.sub("", str(text))
+    hover text, or a plain-text place (tables, widget options, alt text).
+
+    Texts from data repeat in every session, so the answers are kept (a bounded cache: a text that is not from data
+    costs one slot, never more than the cache's size)."""
+    return _safe(str(text), on)
+
+
+@lru_cache(maxsize=16384)
+def _safe(text: str, on: Surface) -> str:
+    text = _INVISIBLE.sub("", text)
     if on == "plain":
         return text
     text = _LINK_STARTS.sub(WORD_JOINER, _LINE_BREAKS.sub(" ", text))
