@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts import arms, benefits
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 
 from dashboard.safe_text import safe_text
 
@@ -13,6 +13,27 @@ from .selection import Selection, comparator_link
 
 
 def show(knowledge: Knowledge, selected: Selection) -> None:
+    for t in _plan(knowledge, selected):
+        st.subheader(t["name"], anchor=f"benefits-{t['id']}", divider="gray")
+        if t["gap"]:
+            st.info(t["gap"], icon=":material/info:")
+        # The first (pivotal) trial at once; the others on demand (drawn only when asked for, so they cost nothing
+        # until then), and three treatments still fit a few screens.
+        for card, key, heading, also in t["cards"][:1]:
+            chart_card.show(*card, key=key, heading=heading, also=also)
+        if len(t["cards"]) > 1 and st.toggle(f"Show the other trials and measures ({len(t['cards']) - 1})",
+                                             key=f"more_benefits_{t['id']}"):
+            for card, key, heading, also in t["cards"][1:]:
+                chart_card.show(*card, key=key, heading=heading, also=also)
+        if t["more"]:
+            with st.expander("More on what the trials showed, and what treatment does not do"):
+                st.markdown(t["more"])
+
+
+@per_knowledge
+def _plan(knowledge: Knowledge, selected: Selection) -> tuple[dict, ...]:
+    """Per chosen treatment: its heading, gap, cards (figures with key, heading and comparator link) and the notes
+    on demand; made once per selection and shared by every session."""
     view, chosen = selected.view, knowledge.pick(list(selected.treatments))
     groups = {t.id: benefits.by_trial(t) for t in chosen}
     # One x range per kind of measure on the screen, so bars of different trials can be compared by eye.
@@ -21,27 +42,16 @@ def show(knowledge: Knowledge, selected: Selection) -> None:
         unit = benefits.measure(tb.rows[0])
         values = [benefits.per_100(b, v) for b in tb.rows for v in (b.treatment_value, b.comparator_value)]
         ranges[unit] = max(ranges.get(unit, 0), *values)
+    plan = []
     for t in chosen:
-        st.subheader(safe_text(t.name), anchor=f"benefits-{t.id}", divider="gray")
-        if not groups[t.id]:
-            gap = next((g.note for g in t.gaps if g.topic == "benefits"), "No trial benefit figures with both arms are recorded.")
-            st.info(safe_text(gap), icon=":material/info:")
-        def card(index: int, tb) -> None:
-            x_range = arms.x_max([ranges[benefits.measure(tb.rows[0])]], ceiling=10_000)
-            chart_card.show(*figures.benefit_card(t.id, index, view, x_range), key=f"benefit_{t.id}_{index}",
-                            heading=benefits.title(knowledge, tb, view),
-                            also=comparator_link(knowledge, selected, t.id, tb.trial.id))
-
-        # The first (pivotal) trial at once; the others on demand (drawn only when asked for, so they cost nothing
-        # until then), and three treatments still fit a few screens.
-        for index, tb in enumerate(groups[t.id][:1]):
-            card(index, tb)
-        if len(groups[t.id]) > 1 and st.toggle(f"Show the other trials and measures ({len(groups[t.id]) - 1})",
-                                               key=f"more_benefits_{t.id}"):
-            for index, tb in enumerate(groups[t.id][1:], start=1):
-                card(index, tb)
+        gap = "" if groups[t.id] else safe_text(next((g.note for g in t.gaps if g.topic == "benefits"),
+                                                     "No trial benefit figures with both arms are recorded."))
+        cards = tuple((figures.benefit_card(t.id, index, view, arms.x_max([ranges[benefits.measure(tb.rows[0])]], ceiling=10_000)),
+                       f"benefit_{t.id}_{index}", benefits.title(knowledge, tb, view),
+                       comparator_link(knowledge, selected, t.id, tb.trial.id))
+                      for index, tb in enumerate(groups[t.id]))
         other = [b for b in t.benefits if not benefits.charted(b)]
-        if other or t.benefit_notes:
-            with st.expander("More on what the trials showed, and what treatment does not do"):
-                st.markdown("\n\n".join([safe_text(b.patient if view == "patient" else b.clinician) for b in other]
-                                        + [statement.markdown(knowledge, n, view) for n in t.benefit_notes]))
+        more = "\n\n".join([safe_text(b.patient if view == "patient" else b.clinician) for b in other]
+                            + [statement.markdown(knowledge, n, view) for n in t.benefit_notes])
+        plan.append({"id": t.id, "name": safe_text(t.name), "gap": gap, "cards": cards, "more": more})
+    return tuple(plan)

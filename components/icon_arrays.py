@@ -8,11 +8,11 @@ import streamlit as st
 
 from dashboard.charts import icon_array
 from dashboard.charts.adverse_events import comparator_words
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.knowledge.overview import event_name
 from dashboard.safe_text import safe_text
 
-from . import chart_card, knowledge_store
+from . import chart_card
 
 
 def mode() -> str:
@@ -50,17 +50,20 @@ def card(knowledge: Knowledge, treatment_id: str, trial_id: str, event_id: str, 
     return fig, safe_text(icon_array.alt(panels, text), "plain"), table, heading, text
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _card(root: str, treatment_id: str, trial_id: str, event_id: str, view: str, shown_as: str):
-    return card(knowledge_store.load(root), treatment_id, trial_id, event_id, view, shown_as)
-
-
 def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str) -> None:
-    for te in knowledge.trial_events(list(treatment_ids), [event_id]):
-        fig, alt, table, heading, text = _card(knowledge_store.root(), te.treatment.id, te.trial.id, event_id, view, shown_as)
-        chart_card.show(fig, alt, table, key=f"icons_{te.treatment.id}_{te.trial.id}", heading=heading)
+    cards, missing = _plan(knowledge, treatment_ids, event_id, view, shown_as)
+    for key, (fig, alt, table, heading, text) in cards:
+        chart_card.show(fig, alt, table, key=key, heading=heading)
         st.markdown(safe_text(text))
-    missing = [t.name for t in knowledge.pick(list(treatment_ids))
-               if not knowledge.trial_events([t.id], [event_id])]
     if missing:
-        st.info(safe_text(f"No trial rate with both arms for this side effect: {', '.join(missing)}."), icon=":material/info:")
+        st.info(missing, icon=":material/info:")
+
+
+@per_knowledge
+def _plan(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str) -> tuple:
+    """The cards (key, card) of this selection and the notice for treatments without a rate, made once and shared."""
+    found = knowledge.trial_events(list(treatment_ids), [event_id])
+    cards = tuple((f"icons_{te.treatment.id}_{te.trial.id}", card(knowledge, te.treatment.id, te.trial.id, event_id, view, shown_as))
+                  for te in found)
+    missing = [t.name for t in knowledge.pick(list(treatment_ids)) if not any(te.treatment.id == t.id for te in found)]
+    return cards, (safe_text(f"No trial rate with both arms for this side effect: {', '.join(missing)}.") if missing else "")

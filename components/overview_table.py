@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.knowledge.overview import Row, rows, rows_for
 from dashboard.safe_text import safe_text
 
-from . import knowledge_store, notice, source_link
+from . import notice, source_link
 from .selection import Selection, link_params
 from .statement import marker
 
@@ -47,12 +47,6 @@ def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[i
     return "\n".join(lines), cited
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _built(root: str, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...]) -> tuple[str, list]:
-    """Built once per selection and data folder, and shared by every session (a bounded cache)."""
-    return markdown(knowledge_store.load(root), Selection(treatments, view, None, priorities))
-
-
 def css_string(text: str) -> str:
     """`text` as a CSS string whose every character but letters, digits and spaces is a CSS escape: no data text
     can end the string or the rule."""
@@ -74,13 +68,21 @@ def phone_css(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> str:
 def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     """The notes above the table, the table, then one section on demand with its numbered sources and `details`
     (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
-    table, cited = _built(knowledge_store.root(), chosen.treatments, chosen.view, chosen.priorities)
-    notes = [f":small[:material/compare_arrows: {notice.HEAD_TO_HEAD_SHORT}]"]
-    if chosen.priorities:
-        notes.append(f":small[{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.]")
+    phone, table, title, sources = _parts(knowledge, chosen.treatments, chosen.view, chosen.priorities)
     with st.container(key="overview_table"):
-        st.html(phone_css(knowledge, chosen.treatments))
-        st.markdown("\n\n".join([*notes, table]))
-    with st.expander(f"Sources for this table ({len(cited)}), and how each treatment is given and approved"):
-        sources = "\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}  " for n, source, locator in cited)
+        st.html(phone)
+        st.markdown(table)
+    with st.expander(title):
         st.markdown(sources + ("\n\n---\n\n" + details if details else ""))
+
+
+@per_knowledge
+def _parts(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...]) -> tuple[str, ...]:
+    """The phone stylesheet, the notes and table, the sources' title and list: made once per selection, shared."""
+    table, cited = markdown(knowledge, Selection(treatments, view, None, priorities))
+    notes = [f":small[:material/compare_arrows: {notice.HEAD_TO_HEAD_SHORT}]"]
+    if priorities:
+        notes.append(f":small[{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.]")
+    sources = "\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}  " for n, source, locator in cited)
+    return (phone_css(knowledge, treatments), "\n\n".join([*notes, table]),
+            f"Sources for this table ({len(cited)}), and how each treatment is given and approved", sources)

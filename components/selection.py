@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard.knowledge import GROUPS, Knowledge
+from dashboard.knowledge import GROUPS, Knowledge, per_knowledge
 from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
 from dashboard.safe_text import safe_text
 
@@ -31,7 +31,8 @@ class Selection:
 
     def events_or_default(self, knowledge: Knowledge) -> tuple[str, ...]:
         if self.events is None:
-            return tuple(knowledge.default_events(list(self.treatments)))
+            return knowledge.recent(("default_events", self.treatments),
+                                    lambda: tuple(knowledge.default_events(list(self.treatments))))
         return self.events
 
 
@@ -74,6 +75,7 @@ def _in_link() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in KEYS if st.query_params.get_all(key)}
 
 
+@per_knowledge
 def comparator_link(knowledge: Knowledge, chosen: Selection, treatment_id: str, trial_id: str) -> str:
     """A Markdown link that adds a trial's comparator to the overview, when the comparator is itself a treatment
     (ids only in the link; the name is escaped)."""
@@ -180,7 +182,8 @@ def treatments(knowledge: Knowledge, label: str = "Treatments to compare") -> tu
         _update(treatments=tuple(st.session_state["w_treatments"]), events=None)
 
     _seed("w_treatments", list(current(knowledge).treatments))
-    st.multiselect(label, options=knowledge.treatment_ids(), format_func=lambda i: treatment_label(knowledge, i),
+    labels = knowledge.memo(("treatment_labels",), lambda: {i: treatment_label(knowledge, i) for i in knowledge.treatment_ids()})
+    st.multiselect(label, options=list(labels), format_func=labels.__getitem__,
                    max_selections=AT_MOST, key="w_treatments", on_change=changed,
                    placeholder="Type a generic or brand name, e.g. Kesimpta",
                    help=f"Choose up to {AT_MOST}, grouped by class. Your choice stays as you move between pages.")
@@ -212,9 +215,19 @@ KINDS = {"infection": "Infections", "reaction": "Infusion or injection reactions
 
 def _event_options(knowledge: Knowledge, chosen: Selection) -> list[str]:
     """The events the chosen treatments' trials report, grouped by kind, then by name."""
+    return list(_events_of(knowledge, chosen.treatments))
+
+
+@per_knowledge
+def _events_of(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> tuple[str, ...]:
     order = list(KINDS)
-    return sorted(knowledge.events_for(list(chosen.treatments)),
-                  key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label))
+    return tuple(sorted(knowledge.events_for(list(treatment_ids)),
+                        key=lambda e: (order.index(knowledge.events[e].kind), knowledge.events[e].label)))
+
+
+@per_knowledge
+def _event_labels(knowledge: Knowledge, view: str) -> dict[str, str]:
+    return {e: event_label(knowledge, e, view) for e in knowledge.events}
 
 
 def events(knowledge: Knowledge) -> tuple[str, ...]:
@@ -227,7 +240,7 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
 
     _seed("w_events", [e for e in chosen.events_or_default(knowledge) if e in options])
     st.multiselect("Side effects to show", options=options, key="w_events", on_change=changed,
-                   format_func=lambda e: event_label(knowledge, e, chosen.view),
+                   format_func=_event_labels(knowledge, chosen.view).__getitem__,
                    help="Grouped by kind. The first choice shows each treatment's best-known harms and its most frequent ones.")
     return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
 
@@ -246,7 +259,7 @@ def one_event(knowledge: Knowledge) -> str | None:
 
     _seed("w_event", first)
     st.selectbox("Side effect", options=options, key="w_event", on_change=changed,
-                 format_func=lambda e: event_label(knowledge, e, chosen.view))
+                 format_func=_event_labels(knowledge, chosen.view).__getitem__)
     return current(knowledge).events_or_default(knowledge)[0] if current(knowledge).events else first
 
 

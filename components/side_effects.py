@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts import adverse_events
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 
 from dashboard.safe_text import safe_text
 
@@ -13,19 +13,32 @@ from .selection import Selection, comparator_link
 
 
 def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> None:
+    for kind, *args in _plan(knowledge, chosen, events):
+        if kind == "info":
+            st.info(args[0], icon=args[1])
+        else:
+            card, key, heading, also = args
+            chart_card.show(*card, key=key, heading=heading, also=also)
+
+
+@per_knowledge
+def _plan(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> tuple:
+    """What the page draws for this selection, made once and shared: notices, and cards with their figures."""
     treatment_ids, view = chosen.treatments, chosen.view
     cards = knowledge.trial_events(list(treatment_ids), list(events))
     x_range = round(adverse_events.x_max(cards), 1)
+    plan = []
     for treatment in knowledge.pick(list(treatment_ids)):
         mine = [te for te in cards if te.treatment.id == treatment.id]
         if not any(r.charted for r in treatment.adverse_events):
             gap = next((g.note for g in treatment.gaps if g.topic == "adverse_events"),
                        "No trial side-effect rates with both arms are recorded for this treatment.")
-            st.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/bar_chart_off:")
+            plan.append(("info", f"**{safe_text(treatment.name)}:** {safe_text(gap)}", ":material/bar_chart_off:"))
         elif not mine:
-            st.info(f"**{safe_text(treatment.name)}:** none of the side effects chosen above was reported in its trials. "
-                    "Choose others to see its chart.", icon=":material/bar_chart:")
+            plan.append(("info", f"**{safe_text(treatment.name)}:** none of the side effects chosen above was reported in "
+                         "its trials. Choose others to see its chart.", ":material/bar_chart:"))
         for te in mine:
-            chart_card.show(*figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),
-                            key=figures.adverse_event_key(te), heading=adverse_events.title(te, knowledge, view),
-                            also=comparator_link(knowledge, chosen, treatment.id, te.trial.id))
+            plan.append(("chart", figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),
+                         figures.adverse_event_key(te), adverse_events.title(te, knowledge, view),
+                         comparator_link(knowledge, chosen, treatment.id, te.trial.id)))
+    return tuple(plan)

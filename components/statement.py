@@ -61,6 +61,20 @@ class Citations:
 
 def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None,
              cite: Citations | None = None) -> str:
+    if cite is None:  # a statement with its own sources: the same text for every session, made once
+        return _kept(knowledge, (statement,), ("markdown", view, title), lambda: _markdown(knowledge, statement, view, title))
+    return _markdown(knowledge, statement, view, title, cite)
+
+
+def _kept(knowledge: Knowledge, statements: tuple, args: tuple, build) -> str:
+    """Text made from `statements` of the knowledge, kept by their identity (the kept value holds them, so no
+    other object can take their id while it is kept)."""
+    held, text = knowledge.recent(("statement", tuple(map(id, statements)), *args), lambda: (statements, build()))
+    return text if all(a is b for a, b in zip(held, statements)) else build()
+
+
+def _markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None,
+              cite: Citations | None = None) -> str:
     own = cite is None
     cite = cite or Citations()
     head = " · ".join(p for p in (title, kind(knowledge, statement, view)) if p)
@@ -78,9 +92,14 @@ def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str |
 def group(knowledge: Knowledge, statements, view: str, heading: str = "", empty: str = NOTHING) -> str:
     """Several statements (titled by `statement.title` where they have one) under an optional heading, then their
     numbered sources."""
+    statements = tuple(statements)
+    return _kept(knowledge, statements, ("group", view, heading, empty), lambda: _group(knowledge, statements, view, heading, empty))
+
+
+def _group(knowledge: Knowledge, statements: tuple, view: str, heading: str, empty: str) -> str:
     cite = Citations()
     parts = [heading] if heading else []
-    parts += [markdown(knowledge, s, view, title=getattr(s, "title", None), cite=cite) for s in statements] or [f":small[{empty}]"]
+    parts += [_markdown(knowledge, s, view, title=getattr(s, "title", None), cite=cite) for s in statements] or [f":small[{empty}]"]
     parts.append(cite.markdown(knowledge, view))
     return "\n\n".join(p for p in parts if p)
 

@@ -1,12 +1,16 @@
 """The validated knowledge and the questions the screens ask of it."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import Callable, Iterator, TypeVar
 
 from .models import AdverseEvent, Event, Site, Source, Statement, Topic, Treatment, Trial
 
 T = TypeVar("T")
+RECENT = 4096  # texts and plans kept per knowledge for keys from an unbounded set (selections)
 
 # Treatment classes in the order pickers and tables show them, with their names.
 GROUPS = {
@@ -34,6 +38,8 @@ class Knowledge:
     treatments: dict[str, Treatment]
     topics: dict[str, Topic] = field(default_factory=dict)
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _recent: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False, compare=False)
+    _recent_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
     def memo(self, key: tuple, build: Callable[[], T]) -> T:
         """What `build()` returns, built once per knowledge for `key`: the knowledge never changes, so texts and
@@ -43,10 +49,25 @@ class Knowledge:
         except KeyError:
             return self._memo.setdefault(key, build())
 
+    def recent(self, key: tuple, build: Callable[[], T]) -> T:
+        """Like `memo`, for keys from an unbounded set (a selection of treatments, a view, a page's options): the
+        RECENT most recently used are kept, so a surge on one link builds its page's texts once."""
+        with self._recent_lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        value = build()
+        with self._recent_lock:
+            self._recent[key] = value
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        return value
+
     def treatment_ids(self) -> list[str]:
         """Every treatment id, grouped by class (in GROUPS order), then by name."""
         order = {group: index for index, group in enumerate(GROUPS)}
-        return sorted(self.treatments, key=lambda i: (order[self.treatments[i].group], self.treatments[i].name))
+        return list(self.memo(("treatment_ids",), lambda: tuple(
+            sorted(self.treatments, key=lambda i: (order[self.treatments[i].group], self.treatments[i].name)))))
 
     def find_treatment(self, value: str) -> str | None:
         """The id of the treatment a person or a link names: its id, generic name or a brand, in any case."""
@@ -167,3 +188,15 @@ def statements_of(treatment: Treatment) -> Iterator[Statement]:
 
 
 __all__ = ["GROUPS", "Knowledge", "TrialEvents", "statements_of"]
+
+
+def per_knowledge(build: Callable[..., T]) -> Callable[..., T]:
+    """`build(knowledge, *args)` (hashable args) made once per knowledge and arguments, and shared by every session
+    (Knowledge.recent). For pure functions only: what they return must never be changed by a caller."""
+    name = f"{build.__module__}.{build.__qualname__}"
+
+    @wraps(build)
+    def cached(knowledge: Knowledge, *args):
+        return knowledge.recent((name, *args), lambda: build(knowledge, *args))
+
+    return cached

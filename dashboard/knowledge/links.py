@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Registrable domains whose pages the knowledge may link to: regulators, registries,
@@ -83,6 +84,7 @@ def problem(url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the sources' links are checked on every page that cites them; the answer never changes
 def is_allowed(url: str) -> bool:
     """True when `url` is a safe https link whose host is, or is below, an allowed domain."""
     if problem(url):
