@@ -8,4 +8,5 @@ from dashboard.safe_text import safe_text
 
 
 def show(knowledge: Knowledge) -> None:
-    st.info("**Important:** " + " ".join(safe_text(line) for line in knowledge.site.disclaimer), icon=":material/info:")
+    st.info(knowledge.memo(("disclaimer",), lambda: "**Important:** " + " ".join(safe_text(line) for line in knowledge.site.disclaimer)),
+            icon=":material/info:")

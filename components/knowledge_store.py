@@ -17,6 +17,8 @@ from dashboard.knowledge.validate import display_path
 
 RETRY_SECONDS = 5.0
 _failed: dict[str, tuple[float, KnowledgeError]] = {}
+_served: dict[str, Knowledge] = {}  # a knowledge that loaded is kept for the process (as the cache keeps it), and
+# found here without the cache's per-call key hashing and locking, which every run of every session paid
 _loading = threading.Lock()
 
 
@@ -32,6 +34,8 @@ def root() -> str:
 
 def load(folder: str) -> Knowledge:
     """The knowledge in `folder`, or the KnowledgeError of its last load if that failed under RETRY_SECONDS ago."""
+    if (served := _served.get(folder)) is not None:
+        return served
     with _loading:  # one load at a time: the sessions of a surge wait for it instead of repeating it
         failed = _failed.get(folder)
         if failed and time.monotonic() - failed[0] < RETRY_SECONDS:
@@ -42,6 +46,7 @@ def load(folder: str) -> Knowledge:
             _failed[folder] = (time.monotonic(), error)
             raise
         _failed.pop(folder, None)
+        _served[folder] = knowledge
         return knowledge
 
 

@@ -21,7 +21,8 @@ ENTRY_POINTS = (  # (label, page, view)
 
 def start(knowledge: Knowledge) -> None:
     """What the tool does, in three lines, the first in bold."""
-    st.markdown("\n\n".join(f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start)))
+    st.markdown(knowledge.memo(("start",), lambda: "\n\n".join(
+        f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start))))
 
 
 def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
@@ -34,8 +35,9 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
 def trust(knowledge: Knowledge) -> None:
     site = knowledge.site
     with st.container(border=True):
-        st.markdown(f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
-                    + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))
+        st.markdown(knowledge.memo(("trust",), lambda: (
+            f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
+            + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))))
 
 
 def about(knowledge: Knowledge) -> None:
