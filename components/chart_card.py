@@ -30,4 +30,4 @@ def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: st
     if st.session_state.get(AS_TABLES):
         st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     else:
-        plotly_element.draw(figure, PLOTLY_CONFIG, alt=alt, key=f"chart_{key}")
+        plotly_element.draw(figure, alt, PLOTLY_CONFIG, key=f"chart_{key}")

@@ -38,7 +38,7 @@ def spec(figure: go.Figure) -> tuple[str, int]:
     return found
 
 
-def draw(figure: go.Figure, config: dict, alt: str | None = None, key: str | None = None) -> None:
+def draw(figure: go.Figure, alt: str | None, config: dict, key: str | None = None) -> None:
     """What st.plotly_chart(figure, config=config, alt=alt, key=key, width="stretch", theme=None) draws."""
     dg = get_dg_singleton_instance().main_dg
     text, height = spec(figure)

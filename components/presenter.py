@@ -95,26 +95,27 @@ def controls(step: int, total: int, columns) -> None:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _big(root: str, kind: str, args: tuple):
-    """The step's chart, enlarged for a projector, built once per selection."""
+    """The step's chart, enlarged for a projector, and its alt text; built once per selection."""
     knowledge = knowledge_store.load(root)
     if kind == "benefit":
         treatment_id, view = args
         tb = benefits.by_trial(knowledge.treatments[treatment_id])[0]
-        fig = benefits.figure(knowledge, tb, view)
+        fig, alt = benefits.figure(knowledge, tb, view), benefits.alt(knowledge, tb, view)
     elif kind == "side_effects":
         treatment_id, events, view = args
         te = knowledge.trial_events([treatment_id], list(events))[0]
-        fig = adverse_events.figure(knowledge, te, view)
+        fig, alt = adverse_events.figure(knowledge, te, view), adverse_events.alt(knowledge, te, view)
     elif kind == "out_of_100":
         treatment_id, trial_id, event, view = args
-        fig = icon_arrays.card(knowledge, treatment_id, trial_id, event, view, "absolute")[0]
+        fig, alt = icon_arrays.card(knowledge, treatment_id, trial_id, event, view, "absolute")[:2]
     elif kind == "timeline":
         (treatments,) = args
         found = pregnancy.windows(knowledge.pick(list(treatments)))
-        fig = pregnancy.timeline_figure(knowledge, found)
+        fig, alt = pregnancy.timeline_figure(knowledge, found), pregnancy.timeline_alt(found)
     else:
-        fig = pregnancy.relapse_figure(knowledge, knowledge.topics["pregnancy_relapses"])
-    return projector.enlarged(fig)
+        topic = knowledge.topics["pregnancy_relapses"]
+        fig, alt = pregnancy.relapse_figure(knowledge, topic), pregnancy.relapse_alt(knowledge, topic)
+    return projector.enlarged(fig), alt
 
 
 def show(knowledge: Knowledge, chosen: Selection) -> None:
@@ -131,17 +132,17 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     if this.kind == "overview":
         overview_table.show(knowledge, chosen)
     elif this.kind == "benefit":
-        plotly_element.draw(_big(root, "benefit", (this.treatment, chosen.view)), config)
+        plotly_element.draw(*_big(root, "benefit", (this.treatment, chosen.view)), config)
     elif this.kind == "side_effects":
-        plotly_element.draw(_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
+        plotly_element.draw(*_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
                             config)
     elif this.kind == "out_of_100":
         event = chosen.events_or_default(knowledge)[0]
         te = knowledge.trial_events(list(chosen.treatments), [event])[0]
-        plotly_element.draw(_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
+        plotly_element.draw(*_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
         st.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
     elif this.kind == "timeline":
-        plotly_element.draw(_big(root, "timeline", (chosen.treatments,)), config)
+        plotly_element.draw(*_big(root, "timeline", (chosen.treatments,)), config)
     else:
-        plotly_element.draw(_big(root, "relapses", ()), config)
+        plotly_element.draw(*_big(root, "relapses", ()), config)
 

@@ -111,6 +111,8 @@ def start(knowledge: Knowledge, page: str | None = None) -> Selection:
     if page:
         state[PAGE] = page
     chosen: Selection = state[STATE]
+    if chosen == Selection() and not st.query_params:
+        return chosen  # a first visit with nothing chosen: the bare address already reproduces it (no URL update)
     _mirror(link_params(knowledge, chosen, state.get(PAGE)))
     return chosen
 

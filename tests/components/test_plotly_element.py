@@ -22,7 +22,7 @@ def both(height: int | None) -> AppTest:
         config = {"displaylogo": False, "responsive": True, "displayModeBar": False}
         st.plotly_chart(figure, config=config, alt="40 of 100 vs 33 of 100", key="chart", width="stretch", theme=None)
         with st.container():
-            plotly_element.draw(figure, config, alt="40 of 100 vs 33 of 100", key="chart_fast")
+            plotly_element.draw(figure, "40 of 100 vs 33 of 100", config, key="chart_fast")
 
     at = AppTest.from_function(app, args=(height,), default_timeout=30)
     at.run()

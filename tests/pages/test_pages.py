@@ -395,6 +395,8 @@ def test_presenter_charts_have_text_of_at_least_24_px():
         assert spec["layout"]["font"]["size"] >= 24
         for axis in ("xaxis", "yaxis"):
             assert spec["layout"].get(axis, {}).get("tickfont", {}).get("size", 24) >= 24
+        alt = at.get("plotly_chart")[0].proto.alt  # every chart says its numbers to a screen reader too
+        assert len(alt) > 40 and any(ch.isdigit() for ch in alt), (step, alt)
 
 
 MIXED = ["Kesimpta", "teriflunomide", "Copaxone"]  # an antibody, a tablet, an injectable
