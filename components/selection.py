@@ -164,16 +164,15 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
 
 def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
     """The view switch and the treatment picker on one line (and the priorities under them), then the selection."""
-    columns = st.columns([1.25, 4, 1.5] if with_priorities else [1.25, 5.5], vertical_alignment="bottom")
-    with columns[0]:
+    # One horizontal container (one message; columns were three or four), wrapping on a narrow screen.
+    with st.container(horizontal=True, vertical_alignment="bottom", key="controls"):
         view(knowledge)
-    with columns[1]:
         treatments(knowledge)
-    if with_priorities:
-        chosen = current(knowledge).priorities
-        label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
-        with columns[2].popover(label, icon=":material/star:", width="stretch"):
-            priorities(knowledge)
+        if with_priorities:
+            chosen = current(knowledge).priorities
+            label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
+            with st.popover(label, icon=":material/star:"):
+                priorities(knowledge)
     return current(knowledge)
 
 
