@@ -44,7 +44,7 @@ def _plan(knowledge: Knowledge, selected: Selection) -> tuple[dict, ...]:
         ranges[unit] = max(ranges.get(unit, 0), *values)
     plan = []
     for t in chosen:
-        gap = "" if groups[t.id] else safe_text(next((g.note for g in t.gaps if g.topic == "benefits"),
+        gap = "" if groups[t.id] else safe_text(next((g.text(view) for g in t.gaps if g.topic == "benefits"),
                                                      "No trial benefit figures with both arms are recorded."))
         cards = tuple((figures.benefit_card(t.id, index, view, arms.x_max([ranges[benefits.measure(tb.rows[0])]], ceiling=10_000)),
                        f"benefit_{t.id}_{index}", benefits.title(knowledge, tb, view),

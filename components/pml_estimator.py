@@ -28,9 +28,9 @@ def _choose(label: str, options: tuple, key: str, format_func=str):
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     if not treatment.pml_risk:
-        gap = next((g.note for g in treatment.gaps if g.topic == "pml"), None)
+        gap = next((g.text(view) for g in treatment.gaps if g.topic == "pml"), None)
         if gap:
-            st.info(safe_text(f"No PML estimator for {treatment.name}: {gap}"), icon=":material/info:")
+            st.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/info:")
         return
     st.markdown("**Estimate the PML risk for one situation**")
     region = _choose("Label", tuple(pml.regions(treatment)), f"pml_region_{treatment.id}")

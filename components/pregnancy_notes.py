@@ -30,7 +30,7 @@ def _details(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     parts = ["##### In short", statement.markdown(knowledge, p.summary, view)]
     for title, field in SECTIONS:
         items = getattr(p, field)
-        gap = next((g.note for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)
+        gap = next((g.text(view) for g in treatment.gaps if g.topic == field or (field == "contraception" and g.topic == "pregnancy")), None)
         parts.append(f"##### {title}" + ("" if items else ": nothing recorded"))
         if gap:
             parts.append(f":small[{safe_text(gap)}]")

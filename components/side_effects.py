@@ -31,7 +31,7 @@ def _plan(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> t
     for treatment in knowledge.pick(list(treatment_ids)):
         mine = [te for te in cards if te.treatment.id == treatment.id]
         if not any(r.charted for r in treatment.adverse_events):
-            gap = next((g.note for g in treatment.gaps if g.topic == "adverse_events"),
+            gap = next((g.text(view) for g in treatment.gaps if g.topic == "adverse_events"),
                        "No trial side-effect rates with both arms are recorded for this treatment.")
             plan.append(("info", f"**{safe_text(treatment.name)}:** {safe_text(gap)}", ":material/bar_chart_off:"))
         elif not mine:

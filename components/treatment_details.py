@@ -24,7 +24,7 @@ def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
         lines.append(statement.markdown(knowledge, a, view, title=f"{a.region}: {STATUS[a.status]}{use}"))
     if t.gaps:  # every gap is said on screen, here all together, and on its own page where the content would be
         lines.append("**Not found in the sources we hold:**\n" + "\n".join(
-            f"- {GAP_TOPICS[g.topic]}: {safe_text(g.note)}" for g in t.gaps))
+            f"- {GAP_TOPICS[g.topic]}: {safe_text(g.text(view))}" for g in t.gaps))
     return "\n\n".join(line for line in lines if line)
 
 

@@ -147,7 +147,7 @@ def _charts(knowledge: Knowledge, ids: tuple[str, ...], view: str, cite: _Citati
     for treatment in knowledge.pick(list(ids)):
         for gap in treatment.gaps:
             if gap.topic in ("adverse_events", "benefits"):
-                parts.append(f'<p class="note"><strong>{escape(treatment.name)}:</strong> {escape(gap.note)}</p>')
+                parts.append(f'<p class="note"><strong>{escape(treatment.name)}:</strong> {escape(gap.text(view))}</p>')
     return "\n".join(parts), count
 
 

@@ -243,6 +243,10 @@ class Gap(Model):
 
     topic: GapTopic
     note: Text
+    patient: Text | None = None  # the same gap in plain words, for the patient view; without it the note is shown
+
+    def text(self, view: str) -> str:
+        return self.patient if view == "patient" and self.patient else self.note
 
 
 class Treatment(Model):

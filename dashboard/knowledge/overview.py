@@ -86,7 +86,7 @@ def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     benefit = next((b for b in t.benefits if b.treatment_value is not None and b.comparator_value is not None),
                    t.benefits[0] if t.benefits else None)
     if benefit is None:
-        gap = next((g.note for g in t.gaps if g.topic == "benefits"), "No trial benefit figures recorded.")
+        gap = next((g.text(view) for g in t.gaps if g.topic == "benefits"), "No trial benefit figures recorded.")
         return Cell(gap)
     return Cell(benefit_text(knowledge, t, benefit, view), benefit.source, benefit.locator)
 
@@ -94,7 +94,7 @@ def _benefit(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
 def _side_effects(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     charted = [r for r in t.adverse_events if r.charted]
     if not charted:
-        gap = next((g.note for g in t.gaps if g.topic == "adverse_events"), "No trial side-effect rates with both arms recorded.")
+        gap = next((g.text(view) for g in t.gaps if g.topic == "adverse_events"), "No trial side-effect rates with both arms recorded.")
         return Cell(gap)
     trial_id = max({r.trial for r in charted}, key=lambda i: sum(r.trial == i for r in charted))
     rows = sorted((r for r in charted if r.trial == trial_id), key=lambda r: -r.treatment_pct)[:3]

@@ -355,7 +355,8 @@ def test_pml_estimator_answers_every_situation_with_the_figure_in_data(minimal, 
 def test_natalizumab_without_a_readable_stratified_table_says_so(knowledge):
     at = open_page("pages/pml_infections.py", treatments=["Natalizumab"])
     assert not at.exception
-    assert any("No PML estimator for Natalizumab" in i.value for i in at.info)
+    assert any(i.value.startswith("**Natalizumab:** We do not give you a personal PML risk") for i in at.info)
+    assert not [c for c in at.get("button_group") if "pml_" in (c.proto.id or "")]  # no estimator questions asked
 
 
 def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowledge):
@@ -444,9 +445,21 @@ def test_every_treatment_has_pregnancy_advice_for_both_regions_or_says_what_is_m
 def test_every_gap_is_said_on_screen(knowledge):
     with_gaps = [t for t in knowledge.treatments.values() if t.gaps]
     assert with_gaps
-    for t in with_gaps[:6]:
-        at = open_page("pages/overview.py", treatments=[t.id])
-        shown = texts(at)
-        assert "Not found in the sources we hold" in shown
-        for gap in t.gaps:
-            assert safe_text(gap.note) in shown, (t.id, gap.topic)
+    plain = [t for t in with_gaps if any(g.patient for g in t.gaps)]
+    for t in with_gaps[:6] + plain[:2]:
+        for view in ("Patient", "Clinician"):
+            at = open_page("pages/overview.py", treatments=[t.id], view=view)
+            shown = texts(at)
+            assert "Not found in the sources we hold" in shown
+            for gap in t.gaps:
+                assert safe_text(gap.text(view.lower())) in shown, (t.id, gap.topic, view)
+
+
+def test_a_gap_reads_in_plain_words_in_the_patient_view_and_in_full_in_the_clinician_view(knowledge):
+    gap = next(g for g in knowledge.treatments["natalizumab"].gaps if g.topic == "pml")
+    assert gap.patient and gap.patient != gap.note
+    for view, said, not_said in (("Patient", gap.patient, gap.note), ("Clinician", gap.note, gap.patient)):
+        at = open_page("pages/pml_infections.py", treatments=["natalizumab"], view=view)
+        notices = [i.value for i in at.info]
+        assert any(safe_text(said) in n for n in notices), view
+        assert not any(safe_text(not_said) in n for n in notices), view
