@@ -126,7 +126,8 @@ def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
         rates = [f for f in risk.figures if f.unit in RATE_UNITS]
         if risk.headline and rates:
             f = next((f for f in rates if any(w in f.label.casefold() for w in ("whole", "overall"))), rates[0])
-            return Cell(f"{f.label}: {f.value:g} {f.unit}", f.source, f.locator)
+            unit = PLAIN_RATE_UNITS.get(f.unit, f.unit) if view == "patient" else f.unit
+            return Cell(f"{f.label}: {f.value:g} {unit}", f.source, f.locator)
         counts = [f for f in risk.figures if f.unit == "count"]
         if counts:
             cases = counts[0]
@@ -138,6 +139,13 @@ def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
 
 
 RATE_UNITS = ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per patient-year")
+# The same units in words for the patient view (the number is not changed, only its unit explained).
+PLAIN_RATE_UNITS = {
+    "per 1,000 patients": "in every 1,000 people treated",
+    "per 1,000 patient-years": "for every 1,000 years of treatment (for example 1,000 people each treated for a year)",
+    "per 100 patient-years": "for every 100 years of treatment (for example 100 people each treated for a year)",
+    "per patient-year": "per person per year of treatment",
+}
 
 
 def _period(statement: Statement) -> str | None:

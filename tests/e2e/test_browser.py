@@ -266,3 +266,21 @@ def test_the_browsers_own_print_hides_the_controls_and_keeps_the_content(page, d
     assert page.locator('[data-testid="stMain"] h1').first.is_visible()
     pdf = page.pdf(format="A4")  # Chromium's own print: it must come out, controls or not
     assert pdf[:4] == b"%PDF"
+
+
+def test_on_a_phone_the_pml_page_says_its_gap_in_plain_words(browser, dashboard_url):
+    """Natalizumab has no estimator (no readable stratified table): on a phone, in the patient view, the page says so
+    in plain words, and nothing is wider than the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{dashboard_url}/?page=pml-infections&{PAIR}")
+        settle(page)
+        notice = page.locator('[data-testid="stAlertContentInfo"]', has_text="We do not give you a personal PML risk number")
+        assert notice.count() == 1
+        box = notice.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth") <= 390
+        screenshot(page, "phone-pml-infections")
+    finally:
+        context.close()
