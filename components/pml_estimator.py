@@ -15,15 +15,25 @@ from dashboard.safe_text import safe_text
 from . import chart_card, source_link, statement
 
 
+def link_word(option) -> str:
+    """How an answer reads in a link (?pml_prior_<id>=yes)."""
+    return {True: "yes", False: "no", None: "not-asked"}[option] if option is None or isinstance(option, bool) else str(option)
+
+
 def _choose(label: str, options: tuple, key: str, format_func=str):
-    """Buttons for one question; a question the source does not split by is not asked. An answer that no longer
-    fits (another antibody group chosen) falls back to the first option."""
+    """Buttons for one question; a question the source does not split by is not asked. The answer is mirrored in
+    the link (?<key>=...), so a shared link opens the same situation; an answer in a link that does not fit, or one
+    that no longer fits (another antibody group chosen), falls back to the first option."""
     if len(options) == 1:
         return options[0]
     if st.session_state.get(key) not in options:
-        st.session_state[key] = options[0]
+        asked = st.query_params.get(key)
+        st.session_state[key] = next((o for o in options if link_word(o) == asked), options[0])
     picked = st.segmented_control(label, options=list(options), format_func=format_func, required=True, key=key)
-    return options[0] if picked is None else picked
+    picked = options[0] if picked is None else picked
+    if st.query_params.get(key) != link_word(picked):
+        st.query_params[key] = link_word(picked)
+    return picked
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:

@@ -352,6 +352,36 @@ def test_pml_estimator_answers_every_situation_with_the_figure_in_data(minimal, 
             assert filled == round(stratum.per_1000) and partial == 0
 
 
+def test_pml_estimator_situation_opens_from_a_link_and_stays_in_it(minimal, monkeypatch):
+    from components.pml_estimator import link_word
+    from dashboard.knowledge import pml
+
+    monkeypatch.setenv("MS_DASHBOARD_DATA", str(Path(__file__).resolve().parents[1] / "knowledge" / "minimal"))
+    treatment = minimal.treatments["exampleumab"]
+    situations = list(pml.situations(treatment))
+    (region, antibody, prior, exposure), stratum = situations[-1]  # not the first answers, so the link must set them
+    for view in ("Patient", "Clinician"):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(page="pml-infections", treatments=["Exampleumab"], view=view,
+                               pml_antibody_exampleumab=link_word(antibody), pml_prior_exampleumab=link_word(prior),
+                               pml_time_exampleumab=link_word(exposure))
+        at.run()
+        assert not at.exception
+        answer = next(m.value for m in at.markdown if m.value.startswith("### "))
+        assert answer.startswith("### " + safe_text(pml.words(stratum))), view
+    assert (antibody, prior, exposure) == ("Antibody positive", True, "25-48 months")  # every answer is a non-default
+    next(c for c in at.segmented_control if c.key == "pml_time_exampleumab").set_value("1-24 months").run()
+    assert param(at, "pml_time_exampleumab") == ["1-24 months"] and param(at, "pml_prior_exampleumab") == ["yes"]
+    answer = next(m.value for m in at.markdown if m.value.startswith("### "))
+    assert answer.startswith("### " + safe_text(pml.words(situations[3][1])))  # antibody positive, prior IS, 1-24 months
+
+    at = AppTest.from_file(APP, default_timeout=60)  # a link's answer that does not fit: the first answer, not its words
+    at.query_params.update(page="pml-infections", treatments=["Exampleumab"], pml_antibody_exampleumab="<b>no such</b>")
+    at.run()
+    assert not at.exception and "no such" not in texts(at)
+    assert param(at, "pml_antibody_exampleumab") == [link_word(situations[0][0][1])]
+
+
 def test_natalizumab_without_a_readable_stratified_table_says_so(knowledge):
     at = open_page("pages/pml_infections.py", treatments=["Natalizumab"])
     assert not at.exception
