@@ -31,9 +31,13 @@ class Selection:
 
     def events_or_default(self, knowledge: Knowledge) -> tuple[str, ...]:
         if self.events is None:
-            return knowledge.recent(("default_events", self.treatments),
-                                    lambda: tuple(knowledge.default_events(list(self.treatments))))
+            return _default_events(knowledge, self.treatments)
         return self.events
+
+
+@per_knowledge
+def _default_events(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(knowledge.default_events(list(treatment_ids)))
 
 
 def _read_link(knowledge: Knowledge) -> tuple[Selection, dict[str, int]]:
