@@ -8,15 +8,15 @@ from dashboard.knowledge import Knowledge, per_knowledge
 
 from dashboard.safe_text import safe_text
 
-from . import chart_card, figures, statement
+from . import chart_card, elements, figures, statement
 from .selection import Selection, comparator_link
 
 
 def show(knowledge: Knowledge, selected: Selection) -> None:
     for t in _plan(knowledge, selected):
-        st.subheader(t["name"], anchor=f"benefits-{t['id']}", divider="gray")
+        elements.subheader(t["name"], anchor=f"benefits-{t['id']}", divider="gray")
         if t["gap"]:
-            st.info(t["gap"], icon=":material/info:")
+            elements.info(t["gap"], icon=":material/info:")
         # The first (pivotal) trial at once; the others on demand (drawn only when asked for, so they cost nothing
         # until then), and three treatments still fit a few screens.
         for card, key, heading, also in t["cards"][:1]:
@@ -27,7 +27,7 @@ def show(knowledge: Knowledge, selected: Selection) -> None:
                 chart_card.show(*card, key=key, heading=heading, also=also)
         if t["more"]:
             with st.expander("More on what the trials showed, and what treatment does not do"):
-                st.markdown(t["more"])
+                elements.markdown(t["more"])
 
 
 @per_knowledge

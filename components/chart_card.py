@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.safe_text import safe_text
 
-from . import plotly_element
+from . import elements, plotly_element
 
 # No toolbar: on a phone it covers the legend, on a projector it distracts; the table switch is the way to the numbers.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
@@ -26,7 +26,7 @@ def table_switch() -> bool:
 def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "", also: str = "") -> None:
     """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading."""
     if heading:
-        st.markdown(f"**{safe_text(heading)}**" + (f" · {also}" if also else ""))
+        elements.markdown(f"**{safe_text(heading)}**" + (f" · {also}" if also else ""))
     if st.session_state.get(AS_TABLES):
         st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     else:

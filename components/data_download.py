@@ -11,6 +11,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.safe_text import safe_text
 
 from .selection import Selection
+from . import elements
 
 MIME = {"csv": "text/csv", "json": "application/json"}
 
@@ -28,21 +29,21 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     runs (measured: about 2 MB per session with the four buttons, still held after the sessions closed), so only the
     visitors who want the data pay for it."""
     version = knowledge.site.knowledge_version
-    st.subheader("Take the data away")
+    elements.subheader("Take the data away")
     if not st.toggle("Download the figures (CSV or JSON)", key="w_downloads"):
         return
-    st.markdown(f"Every figure with its source, the place in it, its evidence type and the knowledge version "
+    elements.markdown(f"Every figure with its source, the place in it, its evidence type and the knowledge version "
                 f"({version}), as CSV or JSON. The columns are described in `docs/export-format.md` of the project.")
     names = ", ".join(knowledge.treatments[t].name for t in chosen.treatments)
     whole, mine = st.columns(2)
     with whole:
-        st.markdown("**All treatments**")
+        elements.markdown("**All treatments**")
         for fmt in ("csv", "json"):
             st.download_button(f"All figures ({fmt.upper()})", data=_whole(knowledge, fmt), mime=MIME[fmt],
                                file_name=f"ms-figures-{version}.{fmt}", key=f"w_export_all_{fmt}", on_click="ignore",
                                icon=":material/download:")
     with mine:
-        st.markdown(f"**Chosen now:** {safe_text(names)}" if names else "**Chosen now:** no treatment chosen")
+        elements.markdown(f"**Chosen now:** {safe_text(names)}" if names else "**Chosen now:** no treatment chosen")
         for fmt in ("csv", "json"):
             st.download_button(f"Chosen treatments ({fmt.upper()})", data=_chosen(knowledge, fmt, chosen.treatments),
                                mime=MIME[fmt], file_name=f"ms-figures-{version}-selection.{fmt}",

@@ -12,7 +12,7 @@ from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.knowledge.overview import event_name
 from dashboard.safe_text import safe_text
 
-from . import chart_card
+from . import chart_card, elements
 
 
 def mode() -> str:
@@ -54,9 +54,9 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, vi
     cards, missing = _plan(knowledge, treatment_ids, event_id, view, shown_as)
     for key, (fig, alt, table, heading, text) in cards:
         chart_card.show(fig, alt, table, key=key, heading=heading)
-        st.markdown(safe_text(text))
+        elements.markdown(safe_text(text))
     if missing:
-        st.info(missing, icon=":material/info:")
+        elements.info(missing, icon=":material/info:")
 
 
 @per_knowledge

@@ -14,6 +14,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from . import elements
+
 PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/home.py", "Start", ":material/home:", "start"),
     ("pages/overview.py", "Overview", ":material/view_column:", "overview"),
@@ -73,4 +75,5 @@ def switch(path: str) -> None:
 def link(path: str, label: str, query: dict | None = None, icon: str | None = None) -> None:
     """A link to the page at `path` that carries the selection (`query`), so the next page shows the same choice."""
     target = _declared(_main_folder(), None)[PATHS.index(path)]
-    st.page_link(target, label=label, query_params=query, icon=icon)
+    elements.page_link(target, label, tuple((key, tuple(value) if isinstance(value, list) else value)
+                                          for key, value in (query or {}).items()), icon)

@@ -1,11 +1,11 @@
 """Short fixed notices drawn from the site texts."""
 from __future__ import annotations
 
-import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
 from dashboard.safe_text import safe_text
+from . import elements
 
 
 HEAD_TO_HEAD_SHORT = ("**Not a head-to-head comparison:** each number comes from that treatment's own trial, with its own "
@@ -15,14 +15,14 @@ HEAD_TO_HEAD_SHORT = ("**Not a head-to-head comparison:** each number comes from
 def not_head_to_head(knowledge: Knowledge, compact: bool = False) -> None:
     """Said wherever the screen puts trials of different drugs side by side; one line on the overview."""
     if compact:
-        st.caption(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
+        elements.caption(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
         return
-    st.warning("**Not a head-to-head comparison.** " + safe_text(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
+    elements.warning("**Not a head-to-head comparison.** " + safe_text(knowledge.site.not_head_to_head), icon=":material/compare_arrows:")
 
 
 def need_treatments(chosen, at_least: int = 1) -> bool:
     """True when enough treatments are chosen; otherwise says what to do."""
     if len(chosen) < at_least:
-        st.info(f"Choose at least {at_least} treatment{'s' if at_least > 1 else ''} above to see this page.")
+        elements.info(f"Choose at least {at_least} treatment{'s' if at_least > 1 else ''} above to see this page.")
         return False
     return True

@@ -1,13 +1,13 @@
 """The overview's cells for one treatment, as short lines at the top of a detail page."""
 from __future__ import annotations
 
-import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.overview import rows
 
 from dashboard.safe_text import safe_text
+from . import elements
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[str, ...]) -> None:
@@ -15,4 +15,4 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[s
         found = {r.id: r for r in rows(knowledge, (treatment.id,), view)}
         return "\n".join(f"- **{safe_text(found[r].heading(view))}:** {safe_text(found[r].cells[0].text)}" for r in row_ids)
 
-    st.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids), build))
+    elements.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids), build))

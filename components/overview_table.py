@@ -12,7 +12,7 @@ from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.knowledge.overview import Row, rows, rows_for
 from dashboard.safe_text import safe_text
 
-from . import notice, source_link
+from . import elements, notice, source_link
 from .selection import Selection, link_params
 from .statement import marker
 
@@ -70,10 +70,10 @@ def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
     phone, table, title, sources = _parts(knowledge, chosen.treatments, chosen.view, chosen.priorities)
     with st.container(key="overview_table"):
-        st.html(phone)
-        st.markdown(table)
+        elements.stylesheet(phone)
+        elements.markdown(table)
     with st.expander(title):
-        st.markdown(sources + ("\n\n---\n\n" + details if details else ""))
+        elements.markdown(sources + ("\n\n---\n\n" + details if details else ""))
 
 
 @per_knowledge

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
-from . import disclaimer, knowledge_store, navigation, selection, style
+from . import disclaimer, elements, knowledge_store, navigation, selection, style
 
 OPENED, UNKNOWN_PAGE = "page_opened", "page_unknown"
 
@@ -28,7 +28,7 @@ def start(title: str | None = None) -> tuple[Knowledge, selection.Selection]:
     disclaimer.show(knowledge)
     chosen = selection.start(knowledge, path)
     if st.session_state.pop(UNKNOWN_PAGE, False):
-        st.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
+        elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()
-    st.title(title or knowledge.site.title)
+    elements.title(title or knowledge.site.title)
     return knowledge, chosen

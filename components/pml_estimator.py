@@ -12,7 +12,7 @@ from dashboard.knowledge import pml
 from dashboard.knowledge.models import Treatment
 from dashboard.safe_text import safe_text
 
-from . import chart_card, source_link, statement
+from . import chart_card, elements, source_link, statement
 
 
 def link_word(option) -> str:
@@ -40,9 +40,9 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     if not treatment.pml_risk:
         gap = next((g.text(view) for g in treatment.gaps if g.topic == "pml"), None)
         if gap:
-            st.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/info:")
+            elements.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/info:")
         return
-    st.markdown("**Estimate the PML risk for one situation**")
+    elements.markdown("**Estimate the PML risk for one situation**")
     region = _choose("Label", tuple(pml.regions(treatment)), f"pml_region_{treatment.id}")
     antibody = _choose("Anti-JCV antibody test", pml.antibodies(treatment, region), f"pml_antibody_{treatment.id}")
     prior = _choose("Earlier immunosuppressant treatment", pml.priors(treatment, region, antibody),
@@ -50,14 +50,14 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     exposure = _choose("Time on treatment", pml.exposures(treatment, region, antibody, prior), f"pml_time_{treatment.id}")
     found = pml.estimate(treatment, region, antibody, prior, exposure)
     if found is None:
-        st.info("The source gives no estimate for this combination, so none is shown.", icon=":material/info:")
+        elements.info("The source gives no estimate for this combination, so none is shown.", icon=":material/info:")
         return
     source = knowledge.source(found.source)
     interval = (f" (95% CI {found.ci_low:g} to {found.ci_high:g})" if found.ci_low is not None and found.ci_high is not None
                 else " (no interval reported)")
-    st.markdown(f"### {safe_text(pml.words(found))}{safe_text(interval)}\n\n"
-                f"This is a **population estimate** for people in this group, not your own risk. "
-                f"{source_link.full(knowledge, found.source, found.locator, view=view)} · data as published in {source.year}")
+    elements.markdown(f"### {safe_text(pml.words(found))}{safe_text(interval)}\n\n"
+                      f"This is a **population estimate** for people in this group, not your own risk. "
+                      f"{source_link.full(knowledge, found.source, found.locator, view=view)} · data as published in {source.year}")
     panel = icon_array.estimate_panel(safe_text(f"{treatment.name}: {antibody}, {exposure}", "plotly"), found.per_1000,
                                       found.less_than, TREATMENT_ARM)
     text = f"Out of 1,000 people in this group, {pml.words(found)} developed PML."
@@ -66,4 +66,4 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
                     key=f"pml_icons_{treatment.id}", heading=text)
     if treatment.monitoring.ongoing:
         with st.expander("What monitoring follows (MRI, antibody re-testing)"):
-            st.markdown(statement.group(knowledge, treatment.monitoring.ongoing, view))
+            elements.markdown(statement.group(knowledge, treatment.monitoring.ongoing, view))

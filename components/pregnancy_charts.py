@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.charts import pregnancy
 from dashboard.knowledge import Knowledge
 
-from . import chart_card, knowledge_store, statement
+from . import chart_card, elements, knowledge_store, statement
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -30,7 +30,7 @@ def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) ->
                     heading="Birth control after the last dose: how long each label asks for" if view == "patient"
                     else "Contraception after the last dose, by label region")
     with st.expander("What each label says, with its source" if view == "clinician" else "Sources for this chart"):
-        st.markdown(statement.group(knowledge, [w.statement for w in found], view)
+        elements.markdown(statement.group(knowledge, [w.statement for w in found], view)
                     if view == "clinician" else statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
 
 

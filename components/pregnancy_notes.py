@@ -7,7 +7,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement, Treatment
 from dashboard.safe_text import safe_text
 
-from . import statement
+from . import elements, statement
 
 SECTIONS = (("Contraception and washout after the last dose", "contraception"),
             ("What is known about exposure in pregnancy", "exposure"),
@@ -42,4 +42,4 @@ def _details(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     """Everything on pregnancy for one treatment in one section opened on demand (one element for the browser)."""
     with st.expander("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"):
-        st.markdown(knowledge.memo(("pregnancy", treatment.id, view), lambda: _details(knowledge, treatment, view)))
+        elements.markdown(knowledge.memo(("pregnancy", treatment.id, view), lambda: _details(knowledge, treatment, view)))

@@ -17,7 +17,7 @@ from dashboard.charts import adverse_events, benefits, pregnancy, projector
 from dashboard.knowledge import Knowledge
 from dashboard.safe_text import safe_text
 
-from . import icon_arrays, knowledge_store, overview_table, plotly_element
+from . import elements, icon_arrays, knowledge_store, overview_table, plotly_element
 from .selection import Selection, link_params
 
 CSS = """
@@ -119,7 +119,7 @@ def _big(root: str, kind: str, args: tuple):
 
 
 def show(knowledge: Knowledge, chosen: Selection) -> None:
-    st.html(CSS)
+    elements.stylesheet(CSS)
     all_steps = steps(knowledge, chosen)
     step = current_step(len(all_steps))
     this = all_steps[step - 1]
@@ -140,7 +140,7 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
         event = chosen.events_or_default(knowledge)[0]
         te = knowledge.trial_events(list(chosen.treatments), [event])[0]
         plotly_element.draw(*_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
-        st.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
+        elements.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
     elif this.kind == "timeline":
         plotly_element.draw(*_big(root, "timeline", (chosen.treatments,)), config)
     else:

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 
-from . import statement
+from . import elements, statement
 
 TOPICS = {
     "boxed_warning": "Boxed warning (the label's most serious warning)", "pml": "PML (a rare, serious brain infection)",
@@ -47,11 +47,11 @@ def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     if text:
         with st.expander("Serious risks in detail: " + ", ".join(title for title, topics in GROUPS
                                                                   if any(r.topic in topics for r in treatment.risks))):
-            st.markdown(text)
+            elements.markdown(text)
 
 
 def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     text = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
     if text:
         with st.expander("Tests and monitoring: before, during and after"):
-            st.markdown(text)
+            elements.markdown(text)

@@ -76,7 +76,9 @@ def link_params(knowledge: Knowledge, selection: Selection, page: str | None = N
 
 
 def _in_link() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in KEYS if st.query_params.get_all(key)}
+    params = st.query_params  # each question to it is a lookup in the session: asked only for the keys it has
+    present = set(params)
+    return {key: params.get_all(key) for key in KEYS if key in present}
 
 
 @per_knowledge

@@ -1,21 +1,19 @@
 """The side-effect cards of the chosen treatments: one per trial, all on one x range; a gap said where it is."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.charts import adverse_events
 from dashboard.knowledge import Knowledge, per_knowledge
 
 from dashboard.safe_text import safe_text
 
-from . import chart_card, figures
+from . import chart_card, elements, figures
 from .selection import Selection, comparator_link
 
 
 def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> None:
     for kind, *args in _plan(knowledge, chosen, events):
         if kind == "info":
-            st.info(args[0], icon=args[1])
+            elements.info(args[0], icon=args[1])
         else:
             card, key, heading, also = args
             chart_card.show(*card, key=key, heading=heading, also=also)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
-from . import navigation, selection, statement
+from . import elements, navigation, selection, statement
 from dashboard.safe_text import safe_text
 
 ENTRY_POINTS = (  # (label, page, view)
@@ -21,7 +21,7 @@ ENTRY_POINTS = (  # (label, page, view)
 
 def start(knowledge: Knowledge) -> None:
     """What the tool does, in three lines, the first in bold."""
-    st.markdown(knowledge.memo(("start",), lambda: "\n\n".join(
+    elements.markdown(knowledge.memo(("start",), lambda: "\n\n".join(
         f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start))))
 
 
@@ -35,18 +35,18 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
 def trust(knowledge: Knowledge) -> None:
     site = knowledge.site
     with st.container(border=True):
-        st.markdown(knowledge.memo(("trust",), lambda: (
+        elements.markdown(knowledge.memo(("trust",), lambda: (
             f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
             + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))))
 
 
 def about(knowledge: Knowledge) -> None:
-    st.markdown("\n\n".join(safe_text(paragraph) for paragraph in knowledge.site.about))
+    elements.markdown("\n\n".join(safe_text(paragraph) for paragraph in knowledge.site.about))
 
 
 def reading_trials(knowledge: Knowledge) -> None:
     with st.expander("How to read trial numbers", expanded=True):
-        st.markdown("\n".join("- " + safe_text(paragraph) for paragraph in knowledge.site.reading_trials))
+        elements.markdown("\n".join("- " + safe_text(paragraph) for paragraph in knowledge.site.reading_trials))
 
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
@@ -56,8 +56,8 @@ def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
 
 
 def review_dates(knowledge: Knowledge) -> None:
-    st.header("Updates and review dates", divider="gray")
-    st.markdown(safe_text(knowledge.site.update_policy))
+    elements.header("Updates and review dates", divider="gray")
+    elements.markdown(safe_text(knowledge.site.update_policy))
     st.dataframe(knowledge.memo(("review_dates",), lambda: pa.Table.from_pandas(pd.DataFrame(
         [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
         + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]

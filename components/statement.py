@@ -7,12 +7,11 @@ regulator's label; any other source is named by its kind of evidence (cohort stu
 """
 from __future__ import annotations
 
-import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement
 
-from . import source_link
+from . import elements, source_link
 from dashboard.safe_text import safe_text
 
 NOTHING = "Nothing recorded in the sources we hold."
@@ -105,8 +104,8 @@ def _group(knowledge: Knowledge, statements: tuple, view: str, heading: str, emp
 
 
 def show(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None) -> None:
-    st.markdown(markdown(knowledge, statement, view, title))
+    elements.markdown(markdown(knowledge, statement, view, title))
 
 
 def show_all(knowledge: Knowledge, statements, view: str, heading: str = "", empty: str = NOTHING) -> None:
-    st.markdown(group(knowledge, statements, view, heading, empty))
+    elements.markdown(group(knowledge, statements, view, heading, empty))

@@ -2,7 +2,7 @@
 and a print stylesheet so the browser's own print gives a clean page (no controls, no split rows)."""
 from __future__ import annotations
 
-import streamlit as st
+from . import elements
 
 CSS = """
 <style>
@@ -33,4 +33,4 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 
 
 def apply() -> None:
-    st.html(CSS)
+    elements.stylesheet(CSS)

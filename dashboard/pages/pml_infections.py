@@ -1,13 +1,13 @@
 import streamlit as st
 
-from components import chart_card, figures, notice, overview_line, page, pml_estimator, risk_notes, selection
+from components import chart_card, elements, figures, notice, overview_line, page, pml_estimator, risk_notes, selection
 from dashboard.safe_text import safe_text
 
 knowledge, _ = page.start("PML, infections and other serious risks")
 chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
     for treatment in knowledge.pick(list(chosen.treatments)):
-        st.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
+        elements.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
         overview_line.show(knowledge, treatment, chosen.view, ("pml", "serious", "monitoring"))
         pml_estimator.show(knowledge, treatment, chosen.view)
         if chosen.view == "clinician" and treatment.pml_risk:

@@ -1,10 +1,8 @@
-import streamlit as st
-
-from components import data_download, page, selection, sources_table
+from components import data_download, elements, page, selection, sources_table
 
 knowledge, _ = page.start("Sources")
 view = selection.view(knowledge)
-st.markdown("Every number and note on this dashboard names one of these sources and the exact place in it.")
+elements.markdown("Every number and note on this dashboard names one of these sources and the exact place in it.")
 sources_table.show(knowledge, view)
 sources_table.cited(knowledge)
 data_download.show(knowledge, selection.current(knowledge))

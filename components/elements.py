@@ -1,0 +1,90 @@
+"""Elements with fixed content (texts of the knowledge, the stylesheet, page links) made once and sent as they are.
+
+Every st.markdown, st.info, st.html or st.page_link call builds its element again: it cleans and dedents the text,
+checks whether the text names a file, validates icon and width, looks the page up. For a text of the knowledge that is
+the same work with the same answer in every session, and it was a good part of a page's server time. Here the element
+is made once per content by Streamlit's own function (on a delta generator that keeps the element instead of sending
+it) and later sent again as it is, into the container that is current, exactly as Streamlit sends it.
+tests/components/test_elements.py compares each kind with the message Streamlit itself sends for the same arguments,
+so an upgrade that changes an element fails there, not on screen.
+
+Only elements without state go through here (no widgets: a widget registers itself in the session on every run).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.delta_generator_singletons import get_dg_singleton_instance
+
+KEPT = 8192  # different elements kept (texts per treatment, view and page; a few hundred in the full knowledge)
+
+
+class _Maker(DeltaGenerator):
+    """A delta generator that keeps the element it is asked to send instead of sending it."""
+
+    made: tuple | None = None
+    to_event_container = False
+
+    def _enqueue(self, delta_type, element_proto, layout_config=None, has_one_shot_effect=False, agent_props=None):
+        self.made = (delta_type, element_proto, layout_config, has_one_shot_effect, agent_props)
+        return self
+
+    @property
+    def _event_dg(self) -> DeltaGenerator:  # st.html sends a stylesheet to the (invisible) event container
+        self.to_event_container = True
+        return self
+
+
+@lru_cache(maxsize=KEPT)
+def _made(command: str, args: tuple, options: tuple) -> tuple[tuple, bool]:
+    maker = _Maker()
+    getattr(maker, command)(*args, **dict(options))
+    if maker.made is None:
+        raise RuntimeError(f"st.{command} sent nothing to keep")
+    return maker.made, maker.to_event_container
+
+
+def _send(command: str, *args: Any, **options: Any) -> None:
+    (delta_type, proto, layout, one_shot, agent_props), to_event = _made(command, args, tuple(sorted(options.items())))
+    singletons = get_dg_singleton_instance()
+    (singletons.event_dg if to_event else singletons.main_dg)._enqueue(
+        delta_type, proto, layout_config=layout, has_one_shot_effect=one_shot, agent_props=agent_props)
+
+
+def _command(name: str):
+    def send(body: str, **options: Any) -> None:
+        _send(name, body, **options)
+    send.__name__ = send.__qualname__ = name
+    send.__doc__ = f"st.{name}(body, **options) for text already made safe (dashboard.safe_text)."
+    return send
+
+
+markdown, caption, info, warning = (_command(name) for name in ("markdown", "caption", "info", "warning"))
+title, header, subheader = (_command(name) for name in ("title", "header", "subheader"))
+
+
+def stylesheet(css: str) -> None:
+    """st.html(css) for a `<style>` block made by the code (text from data only as escaped CSS strings)."""
+    _send("html", css)
+
+
+def page_link(page, label: str, query: tuple[tuple[str, Any], ...] = (), icon: str | None = None) -> None:
+    """st.page_link for a declared page object; `query` as (name, value) pairs, a value may be a tuple."""
+    _send("page_link", page, label=label, icon=icon,
+          query_params=_QueryParams(query) if query else None)
+
+
+class _QueryParams(dict):
+    """Query parameters that can be part of a cache key (kept as sorted pairs; lists as tuples)."""
+
+    def __init__(self, pairs: tuple[tuple[str, Any], ...]):
+        super().__init__((key, list(value) if isinstance(value, tuple) else value) for key, value in pairs)
+        self._key = pairs
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self._key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _QueryParams) and self._key == other._key
