@@ -2,9 +2,11 @@
 
 Every st.markdown, st.info, st.html or st.page_link call builds its element again: it cleans and dedents the text,
 checks whether the text names a file, validates icon and width, looks the page up. For a text of the knowledge that is
-the same work with the same answer in every session, and it was a good part of a page's server time. Here the element
-is made once per content by Streamlit's own function (on a delta generator that keeps the element instead of sending
-it) and later sent again as it is, into the container that is current, exactly as Streamlit sends it.
+the same work with the same answer in every session, and it was a good part of a page's server time; so is the hash
+Streamlit makes of every message it sends (a deterministic serialization and an MD5 of it). Here the element is made
+once per content by Streamlit's own function (on a delta generator that keeps the element instead of sending it), put
+in a message as DeltaGenerator._enqueue does and hashed once; later the message is sent again as it is, at the
+current place of the current container.
 tests/components/test_elements.py compares each kind with the message Streamlit itself sends for the same arguments,
 so an upgrade that changes an element fails there, not on screen.
 
@@ -17,6 +19,10 @@ from typing import Any
 
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.delta_generator_singletons import get_dg_singleton_instance
+from streamlit.elements.lib.layout_utils import get_height_config, get_text_alignment_config, get_width_config
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.forward_msg_cache import populate_hash_if_needed
+from streamlit.runtime.scriptrunner import enqueue_message
 
 KEPT = 8192  # different elements kept (texts per treatment, view and page; a few hundred in the full knowledge)
 
@@ -38,19 +44,45 @@ class _Maker(DeltaGenerator):
 
 
 @lru_cache(maxsize=KEPT)
-def _made(command: str, args: tuple, options: tuple) -> tuple[tuple, bool]:
+def _made(command: str, args: tuple, options: tuple) -> tuple[ForwardMsg, bool]:
+    """The message st.<command>(*args, **options) sends, without its place (delta path), with its hash made; and
+    whether it goes to the event container."""
     maker = _Maker()
     getattr(maker, command)(*args, **dict(options))
     if maker.made is None:
         raise RuntimeError(f"st.{command} sent nothing to keep")
-    return maker.made, maker.to_event_container
+    delta_type, proto, layout, one_shot, agent_props = maker.made
+    message = ForwardMsg()  # as DeltaGenerator._enqueue fills it
+    element = message.delta.new_element
+    getattr(element, delta_type).CopyFrom(proto)
+    if layout is not None:
+        if layout.height is not None:
+            element.height_config.CopyFrom(get_height_config(layout.height))
+        if layout.width is not None:
+            element.width_config.CopyFrom(get_width_config(layout.width))
+        if layout.text_alignment is not None:
+            element.text_alignment_config.CopyFrom(get_text_alignment_config(layout.text_alignment))
+    if one_shot:
+        element.has_one_shot_effect = True
+    if agent_props is not None:
+        message.metadata.agent_props = agent_props
+    populate_hash_if_needed(message)  # Streamlit hashes every message it sends (serialize + md5): done once here
+    return message, maker.to_event_container
 
 
 def _send(command: str, *args: Any, **options: Any) -> None:
-    (delta_type, proto, layout, one_shot, agent_props), to_event = _made(command, args, tuple(sorted(options.items())))
+    """Put the kept message at the current place of the current container, as DeltaGenerator._enqueue does."""
+    kept, to_event = _made(command, args, tuple(sorted(options.items())))
     singletons = get_dg_singleton_instance()
-    (singletons.event_dg if to_event else singletons.main_dg)._enqueue(
-        delta_type, proto, layout_config=layout, has_one_shot_effect=one_shot, agent_props=agent_props)
+    dg = (singletons.event_dg if to_event else singletons.main_dg)._active_dg
+    cursor = dg._cursor
+    if dg._root_container is None or cursor is None:  # not in a script run: nothing is drawn
+        return
+    message = ForwardMsg()
+    message.CopyFrom(kept)
+    message.metadata.delta_path[:] = cursor.delta_path
+    cursor.lock_element()
+    enqueue_message(message)
 
 
 def _command(name: str):

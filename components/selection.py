@@ -40,12 +40,12 @@ def _default_events(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> tup
     return tuple(knowledge.default_events(list(treatment_ids)))
 
 
-def _read_link(knowledge: Knowledge) -> tuple[Selection, dict[str, int]]:
-    """The selection a link names, and how many values of each parameter were not understood."""
-    params, ignored = st.query_params, {}
+def _read_link(knowledge: Knowledge, params: dict[str, list[str]]) -> tuple[Selection, dict[str, int]]:
+    """The selection a link's parameters (`_in_link`) name, and how many values of each were not understood."""
+    ignored: dict[str, int] = {}
 
     def known(name: str, find) -> tuple[str, ...]:
-        found = [(value, find(value)) for value in params.get_all(name) if value.strip()]
+        found = [(value, find(value)) for value in params.get(name, ()) if value.strip()]
         if bad := sum(1 for _, ident in found if ident is None):
             ignored[name] = bad
         return tuple(dict.fromkeys(ident for _, ident in found if ident))
@@ -96,7 +96,7 @@ def comparator_link(knowledge: Knowledge, chosen: Selection, treatment_id: str, 
 def current(knowledge: Knowledge) -> Selection:
     """This visit's selection, as the top of the page (`start`) settled it for this run."""
     if STATE not in st.session_state:
-        st.session_state[STATE], st.session_state[IGNORED] = _read_link(knowledge)
+        st.session_state[STATE], st.session_state[IGNORED] = _read_link(knowledge, _in_link())
     return st.session_state[STATE]
 
 
@@ -107,9 +107,9 @@ def start(knowledge: Knowledge, page: str | None = None) -> Selection:
     state = st.session_state
     asked = _in_link()
     if STATE not in state:
-        state[STATE], state[IGNORED] = _read_link(knowledge)
+        state[STATE], state[IGNORED] = _read_link(knowledge, asked)
     elif asked and asked != state.get(MIRRORED):
-        followed, ignored = _read_link(knowledge)
+        followed, ignored = _read_link(knowledge, asked)
         given = {"treatments": followed.treatments, "view": followed.view, "events": followed.events,
                  "priorities": followed.priorities}
         state[STATE] = replace(state[STATE], **{key: given[key] for key in asked})

@@ -33,11 +33,11 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
 
 
 def trust(knowledge: Knowledge) -> None:
+    """Who made the tool, how it is kept, what it is not: one element under a rule (a bordered box was two)."""
     site = knowledge.site
-    with st.container(border=True):
-        elements.markdown(knowledge.memo(("trust",), lambda: (
-            f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
-            + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))))
+    elements.markdown(knowledge.memo(("trust",), lambda: (
+        f"---\n\n#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
+        + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))))
 
 
 def about(knowledge: Knowledge) -> None:

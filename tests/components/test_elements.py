@@ -21,7 +21,7 @@ CASES = [  # (command, args, options): every kind the components send through co
 
 def app(cases):
     import streamlit as st
-    import streamlit.delta_generator as module
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     from components import elements
 
@@ -34,8 +34,9 @@ def app(cases):
     pages = [st.Page(first, title="First", url_path="first", default=True), st.Page(second, title="Second", url_path="second")]
     st.navigation(pages, position="hidden")
     sent: list[ForwardMsg] = []
-    original = module._enqueue_message
-    module._enqueue_message = lambda message: (sent.append(message), original(message))[1]
+    context = get_script_run_ctx()
+    original = context.enqueue
+    context.enqueue = lambda message: (original(message), sent.append(message))  # as sent: with its hash
     try:
         with st.container():
             for command, args, options in cases:
@@ -49,7 +50,7 @@ def app(cases):
             elements.page_link(pages[1], "See the second page", (("treatments", ("a", "b")), ("view", "patient")),
                                ":material/list:")
     finally:
-        module._enqueue_message = original
+        context.enqueue = original
     st.session_state["sent"] = [message.SerializeToString() for message in sent]
 
 
@@ -73,7 +74,7 @@ def test_each_kept_element_is_the_message_streamlit_sends():
         assert our_path[:-1] == their_path[:-1] and our_path[-1] == their_path[-1] + 1  # same container, next place
         theirs.metadata.ClearField("delta_path")
         ours.metadata.ClearField("delta_path")
-        assert ours == theirs
+        assert ours == theirs and ours.hash
     assert pairs[1][1].delta.new_element.markdown.body == "indented text is dedented by Streamlit"
     assert pairs[-1][1].delta.new_element.page_link.query_string == "treatments=a&treatments=b&view=patient"
 
@@ -82,4 +83,4 @@ def test_an_element_is_made_once_per_content():
     made = elements._made("markdown", ("kept once",), ())
     assert elements._made("markdown", ("kept once",), ()) is made
     assert elements._made("markdown", ("kept once",), (("help", "a tip"),)) is not made
-    assert made[0][1].body == "kept once"
+    assert made[0].delta.new_element.markdown.body == "kept once" and made[0].hash and not made[1]
