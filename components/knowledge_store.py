@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import heap
 from dashboard.knowledge import DATA_DIR, Knowledge, KnowledgeError, load_knowledge
 from dashboard.knowledge.validate import display_path
 
@@ -37,6 +38,8 @@ def load(folder: str) -> Knowledge:
     if (served := _served.get(folder)) is not None:
         return served
     with _loading:  # one load at a time: the sessions of a surge wait for it instead of repeating it
+        if (served := _served.get(folder)) is not None:  # loaded while this session waited
+            return served
         failed = _failed.get(folder)
         if failed and time.monotonic() - failed[0] < RETRY_SECONDS:
             raise failed[1]
@@ -47,6 +50,7 @@ def load(folder: str) -> Knowledge:
             raise
         _failed.pop(folder, None)
         _served[folder] = knowledge
+        heap.settle()  # the knowledge lives as long as the process: out of the collector's way
         return knowledge
 
 
