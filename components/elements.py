@@ -45,15 +45,20 @@ class _Maker(DeltaGenerator):
 
 @lru_cache(maxsize=KEPT)
 def _made(command: str, args: tuple, options: tuple) -> tuple[ForwardMsg, bool]:
-    """The message st.<command>(*args, **options) sends, without its place (delta path), with its hash made; and
-    whether it goes to the event container."""
+    """The message st.<command>(*args, **options) sends, without its place, with its hash made; and whether it goes
+    to the event container."""
     maker = _Maker()
     getattr(maker, command)(*args, **dict(options))
     if maker.made is None:
         raise RuntimeError(f"st.{command} sent nothing to keep")
-    delta_type, proto, layout, one_shot, agent_props = maker.made
-    message = ForwardMsg()  # as DeltaGenerator._enqueue fills it
-    element = message.delta.new_element
+    return message(*maker.made), maker.to_event_container
+
+
+def message(delta_type: str, proto, layout=None, one_shot: bool = False, agent_props: str | None = None) -> ForwardMsg:
+    """The message DeltaGenerator._enqueue makes of an element, without its place (delta path), with the hash
+    Streamlit makes of every message it sends (a deterministic serialization and an MD5 of it) made now, once."""
+    kept = ForwardMsg()
+    element = kept.delta.new_element
     getattr(element, delta_type).CopyFrom(proto)
     if layout is not None:
         if layout.height is not None:
@@ -65,24 +70,27 @@ def _made(command: str, args: tuple, options: tuple) -> tuple[ForwardMsg, bool]:
     if one_shot:
         element.has_one_shot_effect = True
     if agent_props is not None:
-        message.metadata.agent_props = agent_props
-    populate_hash_if_needed(message)  # Streamlit hashes every message it sends (serialize + md5): done once here
-    return message, maker.to_event_container
+        kept.metadata.agent_props = agent_props
+    populate_hash_if_needed(kept)
+    return kept
 
 
-def _send(command: str, *args: Any, **options: Any) -> None:
-    """Put the kept message at the current place of the current container, as DeltaGenerator._enqueue does."""
-    kept, to_event = _made(command, args, tuple(sorted(options.items())))
+def send(kept: ForwardMsg, to_event_container: bool = False) -> None:
+    """Put a kept message at the current place of the current container, as DeltaGenerator._enqueue does."""
     singletons = get_dg_singleton_instance()
-    dg = (singletons.event_dg if to_event else singletons.main_dg)._active_dg
+    dg = (singletons.event_dg if to_event_container else singletons.main_dg)._active_dg
     cursor = dg._cursor
     if dg._root_container is None or cursor is None:  # not in a script run: nothing is drawn
         return
-    message = ForwardMsg()
-    message.CopyFrom(kept)
-    message.metadata.delta_path[:] = cursor.delta_path
+    sent = ForwardMsg()
+    sent.CopyFrom(kept)
+    sent.metadata.delta_path[:] = cursor.delta_path
     cursor.lock_element()
-    enqueue_message(message)
+    enqueue_message(sent)
+
+
+def _send(command: str, *args: Any, **options: Any) -> None:
+    send(*_made(command, args, tuple(sorted(options.items()))))
 
 
 def _command(name: str):
