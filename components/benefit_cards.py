@@ -13,18 +13,18 @@ from .selection import Selection, comparator_link
 
 
 def show(knowledge: Knowledge, selected: Selection) -> None:
-    for t in _plan(knowledge, selected):
+    plan = _plan(knowledge, selected)
+    # The first (pivotal) trial of each treatment at once; the others on demand (drawn only when asked for, so they
+    # cost nothing until then), with one switch for the page: a switch per treatment was a widget per treatment for
+    # every visitor. Three treatments still fit a few screens.
+    hidden = sum(len(t["cards"]) - 1 for t in plan)
+    more = bool(hidden) and st.toggle(f"Also show the other trials and measures ({hidden})", key="more_benefits")
+    for t in plan:
         elements.subheader(t["name"], anchor=f"benefits-{t['id']}", divider="gray")
         if t["gap"]:
             elements.info(t["gap"], icon=":material/info:")
-        # The first (pivotal) trial at once; the others on demand (drawn only when asked for, so they cost nothing
-        # until then), and three treatments still fit a few screens.
-        for card, key, heading, also in t["cards"][:1]:
+        for card, key, heading, also in t["cards"] if more else t["cards"][:1]:
             chart_card.show(*card, key=key, heading=heading, also=also)
-        if len(t["cards"]) > 1 and st.toggle(f"Show the other trials and measures ({len(t['cards']) - 1})",
-                                             key=f"more_benefits_{t['id']}"):
-            for card, key, heading, also in t["cards"][1:]:
-                chart_card.show(*card, key=key, heading=heading, also=also)
         if t["more"]:
             with st.expander("More on what the trials showed, and what treatment does not do"):
                 elements.markdown(t["more"])

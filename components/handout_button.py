@@ -1,7 +1,11 @@
-"""The "Download handout" button: a one-page PDF of the current selection (dashboard.export.handout).
+"""The handout: a one-page PDF of the current selection (dashboard.export.handout), in two steps.
 
-The PDF is made when the button is pressed (deferred download, no rerun). Drawing the button starts, once per
-process and in the background, the browser that draws chart images, so the first handout does not wait for it."""
+"Make a handout" first, then "Download handout". A download button holds a slot in Streamlit's media file manager for
+its session, and at the end of every script run Streamlit walks the slots of every open session: with the button on
+every overview, each visitor's run cost more the more visitors there were. So only a visitor who asks gets the
+download button (it stays for the rest of the visit). The PDF is made when that button is pressed (deferred
+download, no rerun). Asking starts, once per process and in the background, the browser that draws chart images,
+so the first handout does not wait for it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +26,20 @@ def link(knowledge: Knowledge, chosen: Selection) -> str:
     return base + "?" + urlencode(link_params(knowledge, chosen, "overview"), doseq=True)
 
 
+ASKED = "handout_asked"
+HELP = ("The overview, the side-effect charts, the sources, the disclaimer and a link (and QR code) back to this view, "
+        "on one A4 page. Nothing about you is in it.")
+
+
+def _ask() -> None:
+    st.session_state[ASKED] = True
+
+
 def show(knowledge: Knowledge, chosen: Selection) -> None:
+    if not st.session_state.get(ASKED):
+        st.button("Make a handout (PDF, one page)", key="w_handout_ask", on_click=_ask, disabled=not chosen.treatments,
+                  icon=":material/picture_as_pdf:", help=HELP)
+        return
     images.warm()
     address = link(knowledge, chosen)
     events = chosen.events_or_default(knowledge)
@@ -32,6 +49,4 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
 
     st.download_button("Download handout (PDF, one page)", data=pdf, mime="application/pdf",
                        file_name=f"ms-treatments-handout-{dt.date.today().isoformat()}.pdf", key="w_handout",
-                       on_click="ignore", disabled=not chosen.treatments, icon=":material/picture_as_pdf:",
-                       help="The overview, the side-effect charts, the sources, the disclaimer and a link (and QR code) "
-                            "back to this view, on one A4 page. Nothing about you is in it.")
+                       on_click="ignore", disabled=not chosen.treatments, icon=":material/picture_as_pdf:", help=HELP)

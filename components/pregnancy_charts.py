@@ -4,28 +4,26 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts import pregnancy
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 
-from . import chart_card, elements, knowledge_store, statement
+from . import chart_card, elements, statement
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _timeline(root: str, treatment_ids: tuple[str, ...]):
-    knowledge = knowledge_store.load(root)
+@per_knowledge  # found without hashing the arguments on every run (st.cache_resource did)
+def _timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...]):
     found = pregnancy.windows(knowledge.pick(list(treatment_ids)))
     return (pregnancy.timeline_figure(knowledge, found), pregnancy.timeline_alt(found),
             pregnancy.timeline_table(knowledge, found)), found
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _relapses(root: str):
-    knowledge = knowledge_store.load(root)
+@per_knowledge
+def _relapses(knowledge: Knowledge):
     topic = knowledge.topics["pregnancy_relapses"]
     return pregnancy.relapse_figure(knowledge, topic), pregnancy.relapse_alt(knowledge, topic), pregnancy.relapse_table(knowledge, topic)
 
 
 def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
-    card, found = _timeline(knowledge_store.root(), treatment_ids)
+    card, found = _timeline(knowledge, treatment_ids)
     chart_card.show(*card, key="pregnancy_timeline",
                     heading="Birth control after the last dose: how long each label asks for" if view == "patient"
                     else "Contraception after the last dose, by label region")
@@ -38,7 +36,7 @@ def relapses(knowledge: Knowledge, view: str) -> None:
     topic = knowledge.topics.get("pregnancy_relapses")
     if topic is None:
         return
-    chart_card.show(*_relapses(knowledge_store.root()), key="pregnancy_relapses",
+    chart_card.show(*_relapses(knowledge), key="pregnancy_relapses",
                     heading=topic.patient_title if view == "patient" else topic.title)
     with st.expander("What these studies found, and their limits"):
         statement.show_all(knowledge, topic.statements, view)

@@ -14,10 +14,10 @@ import segno
 import streamlit as st
 
 from dashboard.charts import adverse_events, benefits, pregnancy, projector
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
 
-from . import elements, icon_arrays, knowledge_store, overview_table, plotly_element
+from . import elements, icon_arrays, overview_table, plotly_element
 from .selection import Selection, link_params
 
 CSS = """
@@ -93,10 +93,9 @@ def controls(step: int, total: int, columns) -> None:
     following.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", width="stretch")
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _big(root: str, kind: str, args: tuple):
+@per_knowledge
+def _big(knowledge: Knowledge, kind: str, args: tuple):
     """The step's chart, enlarged for a projector, and its alt text; built once per selection."""
-    knowledge = knowledge_store.load(root)
     if kind == "benefit":
         treatment_id, view = args
         tb = benefits.by_trial(knowledge.treatments[treatment_id])[0]
@@ -127,22 +126,21 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     title.markdown(f"## {safe_text(this.title)}")
     controls(step, len(all_steps), (previous, where, following))
     corner.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
-    root = knowledge_store.root()
     config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
     if this.kind == "overview":
         overview_table.show(knowledge, chosen)
     elif this.kind == "benefit":
-        plotly_element.draw(*_big(root, "benefit", (this.treatment, chosen.view)), config)
+        plotly_element.draw(*_big(knowledge, "benefit", (this.treatment, chosen.view)), config)
     elif this.kind == "side_effects":
-        plotly_element.draw(*_big(root, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
+        plotly_element.draw(*_big(knowledge, "side_effects", (this.treatment, chosen.events_or_default(knowledge), chosen.view)),
                             config)
     elif this.kind == "out_of_100":
         event = chosen.events_or_default(knowledge)[0]
         te = knowledge.trial_events(list(chosen.treatments), [event])[0]
-        plotly_element.draw(*_big(root, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
+        plotly_element.draw(*_big(knowledge, "out_of_100", (te.treatment.id, te.trial.id, event, chosen.view)), config)
         elements.markdown(safe_text(icon_arrays.card(knowledge, te.treatment.id, te.trial.id, event, chosen.view, "absolute")[4]))
     elif this.kind == "timeline":
-        plotly_element.draw(*_big(root, "timeline", (chosen.treatments,)), config)
+        plotly_element.draw(*_big(knowledge, "timeline", (chosen.treatments,)), config)
     else:
-        plotly_element.draw(*_big(root, "relapses", ()), config)
+        plotly_element.draw(*_big(knowledge, "relapses", ()), config)
 

@@ -1,4 +1,4 @@
-"""The "Download handout" button: on the Overview page, off without a treatment, its link reopens the same view."""
+"""The handout: asked for on the Overview page, then downloaded; off without a treatment; its link reopens the same view."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +22,11 @@ def button(treatments: tuple[str, ...], view: str = "patient") -> AppTest:
 
     at = AppTest.from_function(app, args=(treatments, view), default_timeout=30)
     at.run()
+    assert not at.get("download_button")  # no download slot until the visitor asks for a handout
+    asked = at.button(key="w_handout_ask")
+    assert asked.label == "Make a handout (PDF, one page)"
+    if not asked.disabled:
+        asked.click().run()
     return at
 
 
@@ -36,7 +41,8 @@ def test_the_button_and_the_link_back_to_the_same_view():
 
 
 def test_no_handout_without_a_treatment():
-    assert button(()).get("download_button")[0].proto.disabled
+    at = button(())
+    assert at.button(key="w_handout_ask").disabled and not at.get("download_button")
 
 
 def test_the_overview_page_offers_the_handout():
@@ -45,4 +51,9 @@ def test_the_overview_page_offers_the_handout():
     at.run()
     assert not at.exception
     assert at.title[0].value == "Overview"
+    at.button(key="w_handout_ask").click().run()
+    assert not at.exception
+    assert "Download handout (PDF, one page)" in [b.proto.label for b in at.get("download_button")]
+    at.switch_page("pages/benefits.py").run()
+    at.switch_page("pages/overview.py").run()  # asked once: the download button stays for the visit
     assert "Download handout (PDF, one page)" in [b.proto.label for b in at.get("download_button")]

@@ -210,8 +210,7 @@ def test_benefit_charts_show_both_arms_per_100_people(knowledge):
     at = open_page("pages/benefits.py", treatments=["Ocrelizumab", "Ublituximab"], view="Clinician")
     assert not at.exception
     assert len(specs(at)) == 2  # the pivotal trial of each at once; the other trials on demand
-    for toggle in [t for t in at.toggle if t.key.startswith("more_benefits_")]:
-        toggle.set_value(True).run()
+    at.toggle(key="more_benefits").set_value(True).run()  # one switch for the page
     charted = [b for t in knowledge.pick(["ocrelizumab", "ublituximab"]) for b in t.benefits
                if b.treatment_value is not None and b.comparator_value is not None]
     plotted = sorted(v for s in specs(at) for v in s["data"][0]["x"])
