@@ -15,7 +15,7 @@ Only elements without state go through here (no widgets: a widget registers itse
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.delta_generator_singletons import get_dg_singleton_instance
@@ -87,6 +87,20 @@ def send(kept: ForwardMsg, to_event_container: bool = False) -> None:
     sent.metadata.delta_path[:] = cursor.delta_path
     cursor.lock_element()
     enqueue_message(sent)
+
+
+def kept(knowledge, key: tuple, draw: Callable[[DeltaGenerator], object]) -> None:
+    """The one stateless element `draw(dg)` makes (e.g. `lambda dg: dg.dataframe(table, hide_index=True)`), made once
+    per knowledge and `key` (Knowledge.recent) and sent again: for elements whose arguments are not themselves a
+    key, such as a table converted to Arrow."""
+    def make() -> tuple[ForwardMsg, bool]:
+        maker = _Maker()
+        draw(maker)
+        if maker.made is None:
+            raise RuntimeError(f"nothing to keep for {key!r}")
+        return message(*maker.made), maker.to_event_container
+
+    send(*knowledge.recent(("element", *key), make))
 
 
 def _send(command: str, *args: Any, **options: Any) -> None:

@@ -1,7 +1,6 @@
 """The overview's cells for one treatment, as short lines at the top of a detail page."""
 from __future__ import annotations
 
-
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.overview import rows
@@ -10,9 +9,11 @@ from dashboard.safe_text import safe_text
 from . import elements
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[str, ...]) -> None:
+def show(knowledge: Knowledge, treatment: Treatment, view: str, row_ids: tuple[str, ...], heading: bool = False) -> None:
+    """`heading`: the treatment's name as a section heading above the lines, in the same element (one message)."""
     def build() -> str:
         found = {r.id: r for r in rows(knowledge, (treatment.id,), view)}
-        return "\n".join(f"- **{safe_text(found[r].heading(view))}:** {safe_text(found[r].cells[0].text)}" for r in row_ids)
+        lines = "\n".join(f"- **{safe_text(found[r].heading(view))}:** {safe_text(found[r].cells[0].text)}" for r in row_ids)
+        return f"---\n\n### {safe_text(treatment.name)}\n\n{lines}" if heading else lines
 
-    elements.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids), build))
+    elements.markdown(knowledge.memo(("overview_line", treatment.id, view, row_ids, heading), build))

@@ -128,6 +128,8 @@ def _mirror(wanted: dict[str, list[str] | str]) -> None:
     parameters (e.g. ?source=, ?step=) are kept."""
     params = st.query_params
     current = {key: params.get_all(key) for key in params}
+    if "view" not in current and wanted.get("view") == VIEWS["patient"]:
+        wanted = {key: value for key, value in wanted.items() if key != "view"}  # the default needs no word in the URL
     target = {key: values for key, values in current.items() if key not in ("page", *KEYS)}
     target |= {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}
     if current != target:

@@ -32,21 +32,23 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
                         icon=":material/arrow_forward:")
 
 
+def _trust(knowledge: Knowledge) -> str:
+    site = knowledge.site
+    return (f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
+            + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))
+
+
 def trust(knowledge: Knowledge) -> None:
     """Who made the tool, how it is kept, what it is not: one element under a rule (a bordered box was two)."""
-    site = knowledge.site
-    elements.markdown(knowledge.memo(("trust",), lambda: (
-        f"---\n\n#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
-        + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))))
+    elements.markdown(knowledge.memo(("trust",), lambda: "---\n\n" + _trust(knowledge)))
 
 
 def about(knowledge: Knowledge) -> None:
-    elements.markdown("\n\n".join(safe_text(paragraph) for paragraph in knowledge.site.about))
-
-
-def reading_trials(knowledge: Knowledge) -> None:
-    with st.expander("How to read trial numbers", expanded=True):
-        elements.markdown("\n".join("- " + safe_text(paragraph) for paragraph in knowledge.site.reading_trials))
+    """What the dashboard is, who made it and how it is kept, and how to read trial numbers: one element."""
+    site = knowledge.site
+    elements.markdown(knowledge.memo(("about",), lambda: "\n\n".join([
+        *(safe_text(paragraph) for paragraph in site.about), "---", _trust(knowledge), "---",
+        "#### How to read trial numbers", "\n".join("- " + safe_text(paragraph) for paragraph in site.reading_trials)])))
 
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
@@ -56,9 +58,9 @@ def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
 
 
 def review_dates(knowledge: Knowledge) -> None:
-    elements.header("Updates and review dates", divider="gray")
-    elements.markdown(safe_text(knowledge.site.update_policy))
-    st.dataframe(knowledge.memo(("review_dates",), lambda: pa.Table.from_pandas(pd.DataFrame(
+    elements.markdown(knowledge.memo(("update_policy",), lambda: "---\n\n### Updates and review dates\n\n"
+                                     + safe_text(knowledge.site.update_policy)))
+    elements.kept(knowledge, ("review_dates",), lambda dg: dg.dataframe(pa.Table.from_pandas(pd.DataFrame(
         [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
         + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]
-    ), preserve_index=False)), hide_index=True, width="stretch")
+    ), preserve_index=False), hide_index=True, width="stretch"))

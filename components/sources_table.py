@@ -9,6 +9,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.links import is_allowed
 from dashboard.safe_text import safe_text
 
+from . import elements
 
 
 def table(knowledge: Knowledge, view: str) -> pd.DataFrame:
@@ -22,10 +23,11 @@ def table(knowledge: Knowledge, view: str) -> pd.DataFrame:
 
 
 def show(knowledge: Knowledge, view: str) -> None:
-    # Built once per view as an Arrow table: the DataFrame and its conversion were half of this page's cost.
-    arrow = knowledge.memo(("sources_table", view), lambda: pa.Table.from_pandas(table(knowledge, view), preserve_index=False))
-    st.dataframe(arrow, hide_index=True, width="stretch",
-                 column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open source")})
+    # Made once per view, element and all (the DataFrame, its Arrow conversion and the element's hash were most of
+    # this page's cost), then sent as it is (components.elements.kept).
+    elements.kept(knowledge, ("sources_table", view), lambda dg: dg.dataframe(
+        pa.Table.from_pandas(table(knowledge, view), preserve_index=False), hide_index=True, width="stretch",
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open source")}))
 
 
 def cited(knowledge: Knowledge) -> None:

@@ -3,7 +3,5 @@ from components import page, selection, site_texts
 knowledge, _ = page.start("About this dashboard")
 view = selection.view(knowledge)
 site_texts.about(knowledge)
-site_texts.trust(knowledge)
-site_texts.reading_trials(knowledge)
 site_texts.topics(knowledge, ("daily_function", "ms_background"), view)
 site_texts.review_dates(knowledge)

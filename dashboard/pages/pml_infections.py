@@ -1,14 +1,12 @@
 import streamlit as st
 
-from components import chart_card, elements, figures, notice, overview_line, page, pml_estimator, risk_notes, selection
-from dashboard.safe_text import safe_text
+from components import chart_card, figures, notice, overview_line, page, pml_estimator, risk_notes, selection
 
 knowledge, _ = page.start("PML, infections and other serious risks")
 chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
     for treatment in knowledge.pick(list(chosen.treatments)):
-        elements.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
-        overview_line.show(knowledge, treatment, chosen.view, ("pml", "serious", "monitoring"))
+        overview_line.show(knowledge, treatment, chosen.view, ("pml", "serious", "monitoring"), heading=True)
         pml_estimator.show(knowledge, treatment, chosen.view)
         if chosen.view == "clinician" and treatment.pml_risk:
             with st.expander("Every published stratum, side by side"):

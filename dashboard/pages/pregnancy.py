@@ -1,6 +1,6 @@
 import streamlit as st
 
-from components import chart_card, elements, notice, overview_line, page, pregnancy_charts, pregnancy_notes, selection, statement
+from components import chart_card, notice, overview_line, page, pregnancy_charts, pregnancy_notes, selection, statement
 from dashboard.safe_text import safe_text
 
 knowledge, _ = page.start("Pregnancy and breastfeeding")
@@ -9,8 +9,7 @@ if notice.need_treatments(chosen.treatments):
     chart_card.table_switch()
     pregnancy_charts.timeline(knowledge, chosen.treatments, chosen.view)
     for treatment in knowledge.pick(list(chosen.treatments)):
-        elements.subheader(safe_text(treatment.name), anchor=treatment.id, divider="gray")
-        overview_line.show(knowledge, treatment, chosen.view, ("pregnancy",))
+        overview_line.show(knowledge, treatment, chosen.view, ("pregnancy",), heading=True)
         pregnancy_notes.show(knowledge, treatment, chosen.view)
 pregnancy_charts.relapses(knowledge, chosen.view)
 research = knowledge.topics.get("pregnancy_research")

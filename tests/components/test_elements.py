@@ -84,3 +84,49 @@ def test_an_element_is_made_once_per_content():
     assert elements._made("markdown", ("kept once",), ()) is made
     assert elements._made("markdown", ("kept once",), (("help", "a tip"),)) is not made
     assert made[0].delta.new_element.markdown.body == "kept once" and made[0].hash and not made[1]
+
+
+class _Knowledge:
+    """Stands in for a Knowledge: its `recent` keeps what is made per key."""
+
+    def __init__(self):
+        self.made: dict = {}
+
+    def recent(self, key, build):
+        if key not in self.made:
+            self.made[key] = build()
+        return self.made[key]
+
+
+def test_a_kept_table_is_the_dataframe_streamlit_sends_made_once_per_knowledge():
+    def app(knowledge):
+        import pandas as pd
+        import pyarrow as pa
+        import streamlit as st
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        from components import elements
+
+        table = pa.Table.from_pandas(pd.DataFrame({"Treatment": ["A", "B"], "Last reviewed": ["2026-11-30"] * 2}))
+        sent = []
+        context = get_script_run_ctx()
+        original = context.enqueue
+        context.enqueue = lambda message: (original(message), sent.append(message))
+        try:
+            st.dataframe(table, hide_index=True, width="stretch")
+            elements.kept(knowledge, ("dates",), lambda dg: dg.dataframe(table, hide_index=True, width="stretch"))
+        finally:
+            context.enqueue = original
+        st.session_state["sent"] = [message.SerializeToString() for message in sent]
+
+    knowledge = _Knowledge()
+    at = AppTest.from_function(app, args=(knowledge,), default_timeout=30)
+    for run in range(2):
+        at.run()
+        assert not at.exception
+        theirs, ours = (ForwardMsg.FromString(raw) for raw in at.session_state["sent"])
+        for message in (theirs, ours):
+            message.metadata.ClearField("delta_path")
+        assert ours == theirs and ours.delta.new_element.dataframe.arrow_data.data, run
+        assert list(knowledge.made) == [("element", "dates")]  # made once, on the first run
+    assert list(at.dataframe[1].value["Treatment"]) == ["A", "B"]

@@ -83,6 +83,17 @@ def test_a_link_followed_inside_the_visit_sets_what_it_names_and_keeps_the_rest(
     assert param(at, "view") == ["Clinician"] and param(at, "treatments") == ["ocrelizumab", "natalizumab"]
 
 
+def test_the_default_view_needs_no_word_in_the_link():
+    at = open_page(treatments=["ocrelizumab"])  # a link without a view: patient, as it says nothing
+    assert not at.exception
+    assert at.segmented_control(key="w_view").value == "Patient"
+    assert "view" not in at.query_params and param(at, "treatments") == ["ocrelizumab"]
+    at.segmented_control(key="w_view").set_value("Clinician").run()
+    assert param(at, "view") == ["Clinician"]
+    at.segmented_control(key="w_view").set_value("Patient").run()  # once named, the URL keeps saying it
+    assert param(at, "view") == ["Patient"]
+
+
 def test_the_selection_follows_the_user_from_page_to_page():
     at = open_page("pages/overview.py")
     at.multiselect(key="w_treatments").set_value(["ublituximab", "alemtuzumab"]).run()
