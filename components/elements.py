@@ -119,6 +119,11 @@ markdown, caption, info, warning = (_command(name) for name in ("markdown", "cap
 title, header, subheader = (_command(name) for name in ("title", "header", "subheader"))
 
 
+def image(source: str, **options: Any) -> None:
+    """st.image for an image given as text (an SVG made by the code, e.g. a QR code): Streamlit inlines it."""
+    _send("image", source, **options)
+
+
 def stylesheet(css: str) -> None:
     """st.html(css) for a `<style>` block made by the code (text from data only as escaped CSS strings)."""
     _send("html", css)

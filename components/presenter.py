@@ -64,7 +64,7 @@ def current_step(total: int) -> int:
         st.session_state["presenter_step"] = int(asked) if asked.isdigit() else 1
     step = min(max(st.session_state["presenter_step"], 1), total)
     st.session_state["presenter_step"] = step
-    if st.query_params.get("step") != str(step):
+    if st.query_params.get("step", "1") != str(step):  # the first step needs no word in the link
         st.query_params["step"] = str(step)
     return step
 
@@ -83,14 +83,14 @@ def qr_svg(link: str) -> str:
     return buffer.getvalue().decode()
 
 
-def controls(step: int, total: int, columns) -> None:
+def controls(step: int, total: int) -> None:
+    """Previous, where we are, Next: in the current container."""
     def move(by: int) -> None:
         st.session_state["presenter_step"] = min(max(st.session_state["presenter_step"] + by, 1), total)
 
-    previous, where, following = columns
-    previous.button("Previous", on_click=move, args=(-1,), disabled=step == 1, icon=":material/arrow_back:", width="stretch")
-    where.markdown(f"**Step {step} of {total}**")
-    following.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", width="stretch")
+    st.button("Previous", on_click=move, args=(-1,), disabled=step == 1, icon=":material/arrow_back:", key="w_previous")
+    elements.markdown(f"**Step {step} of {total}**", width="content")
+    st.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", key="w_next")
 
 
 @per_knowledge
@@ -122,10 +122,13 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     all_steps = steps(knowledge, chosen)
     step = current_step(len(all_steps))
     this = all_steps[step - 1]
-    title, previous, where, following, corner = st.columns([5, 1.1, 0.9, 1.1, 0.8], vertical_alignment="center")
-    title.markdown(f"## {safe_text(this.title)}")
-    controls(step, len(all_steps), (previous, where, following))
-    corner.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
+    # The title, then the step's controls and link kept together, in horizontal containers that wrap on a narrow
+    # screen (five columns were four messages more for every visitor).
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="presenter_top"):
+        elements.markdown(f"## {safe_text(this.title)}", width="stretch")
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium", width="content"):
+            controls(step, len(all_steps))
+            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
     config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
     if this.kind == "overview":
         overview_table.show(knowledge, chosen)

@@ -16,6 +16,9 @@ CASES = [  # (command, args, options): every kind the components send through co
     ("title", ("MS treatment explorer",), {}),
     ("header", ("Updates and review dates",), {"divider": "gray"}),
     ("subheader", ("Natalizumab",), {"anchor": "natalizumab", "divider": "gray"}),
+    ("markdown", ("**Step 1 of 8**",), {"width": "content"}),
+    ("image", ('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',),
+     {"caption": "This step's link", "width": 130}),
 ]
 
 
@@ -68,7 +71,7 @@ def test_each_kept_element_is_the_message_streamlit_sends():
     pairs = sent_pairs()
     kinds = [theirs.delta.new_element.WhichOneof("type") for theirs, _ in pairs]
     assert kinds == ["markdown", "markdown", "markdown", "alert", "alert", "alert", "heading", "heading", "heading",
-                     "html", "page_link"]
+                     "markdown", "imgs", "html", "page_link"]
     for theirs, ours in pairs:
         their_path, our_path = list(theirs.metadata.delta_path), list(ours.metadata.delta_path)
         assert our_path[:-1] == their_path[:-1] and our_path[-1] == their_path[-1] + 1  # same container, next place
