@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.charts import pregnancy
 from dashboard.knowledge import Knowledge, per_knowledge
+from dashboard.safe_text import safe_text
 
 from . import chart_card, elements, statement
 
@@ -32,11 +33,19 @@ def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) ->
                     if view == "clinician" else statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
 
 
-def relapses(knowledge: Knowledge, view: str) -> None:
+def relapses(knowledge: Knowledge, view: str, research: str = "") -> None:
+    """The relapse rates around pregnancy, then on demand what the studies found and (the topic `research`, when
+    the knowledge has it) what else is known, in one section (one element)."""
     topic = knowledge.topics.get("pregnancy_relapses")
     if topic is None:
         return
     chart_card.show(*_relapses(knowledge), key="pregnancy_relapses",
                     heading=topic.patient_title if view == "patient" else topic.title)
-    with st.expander("What these studies found, and their limits"):
-        statement.show_all(knowledge, topic.statements, view)
+    more = knowledge.topics.get(research)
+    label = "What these studies found, and their limits" + (
+        f" · {(more.patient_title if view == 'patient' else more.title)}" if more else "")
+    with st.expander(safe_text(label)):
+        elements.markdown(knowledge.memo(("relapses_section", view, research), lambda: "\n\n".join(
+            [statement.group(knowledge, topic.statements, view)]
+            + ([f"#### {safe_text(more.patient_title if view == 'patient' else more.title)}",
+                statement.group(knowledge, more.statements, view)] if more else []))))

@@ -1,7 +1,4 @@
-import streamlit as st
-
-from components import chart_card, notice, overview_line, page, pregnancy_charts, pregnancy_notes, selection, statement
-from dashboard.safe_text import safe_text
+from components import chart_card, notice, overview_line, page, pregnancy_charts, pregnancy_notes, selection
 
 knowledge, _ = page.start("Pregnancy and breastfeeding")
 chosen = selection.controls(knowledge)
@@ -11,8 +8,4 @@ if notice.need_treatments(chosen.treatments):
     for treatment in knowledge.pick(list(chosen.treatments)):
         overview_line.show(knowledge, treatment, chosen.view, ("pregnancy",), heading=True)
         pregnancy_notes.show(knowledge, treatment, chosen.view)
-pregnancy_charts.relapses(knowledge, chosen.view)
-research = knowledge.topics.get("pregnancy_research")
-if research:
-    with st.expander(safe_text(research.patient_title if chosen.view == "patient" else research.title)):
-        statement.show_all(knowledge, research.statements, chosen.view)
+pregnancy_charts.relapses(knowledge, chosen.view, research="pregnancy_research")

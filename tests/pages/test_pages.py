@@ -410,6 +410,11 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     topic = knowledge.topics["pregnancy_relapses"]
     plotted = sorted(v for trace in relapses["data"] for v in trace["y"])
     assert plotted == sorted(f.value for s in topic.statements for f in s.figures if f.unit == "per patient-year")
+    research = knowledge.topics["pregnancy_research"]  # on demand under the curve, in the same section
+    section = next(e for e in at.expander if research.title in e.label)
+    assert "What these studies found" in section.label
+    shown = "\n".join(m.value for m in section.markdown)
+    assert all(safe_text(s.clinician)[:40] in shown for s in topic.statements + research.statements)
 
 
 def test_presenter_steps_through_one_idea_per_screen_from_a_short_link(knowledge):
