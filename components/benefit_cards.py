@@ -20,11 +20,12 @@ def show(knowledge: Knowledge, selected: Selection) -> None:
     hidden = sum(len(t["cards"]) - 1 for t in plan)
     more = bool(hidden) and st.toggle(f"Also show the other trials and measures ({hidden})", key="more_benefits")
     for t in plan:
-        elements.subheader(t["name"], anchor=f"benefits-{t['id']}", divider="gray")
+        section = f"---\n\n### {t['name']}"  # with the first chart's heading: one element
         if t["gap"]:
+            elements.markdown(section)
             elements.info(t["gap"], icon=":material/info:")
-        for card, key, heading, also in t["cards"] if more else t["cards"][:1]:
-            chart_card.show(*card, key=key, heading=heading, also=also)
+        for index, (card, key, heading, also) in enumerate(t["cards"] if more else t["cards"][:1]):
+            chart_card.show(*card, key=key, heading=heading, also=also, lead="" if index else section)
         if t["more"]:
             with st.expander("More on what the trials showed, and what treatment does not do"):
                 elements.markdown(t["more"])

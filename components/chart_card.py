@@ -23,10 +23,13 @@ def table_switch() -> bool:
                      help="The same numbers as tables, for screen readers, printing and copying.")
 
 
-def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "", also: str = "") -> None:
-    """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading."""
-    if heading:
-        elements.markdown(f"**{safe_text(heading)}**" + (f" · {also}" if also else ""))
+def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "", also: str = "",
+         lead: str = "") -> None:
+    """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading; `lead`:
+    Markdown built by our code above the heading, in the same element (e.g. the treatment's section heading)."""
+    text = "\n\n".join(part for part in (lead, f"**{safe_text(heading)}**" + (f" · {also}" if also else "") if heading else "") if part)
+    if text:
+        elements.markdown(text)
     if st.session_state.get(AS_TABLES):
         st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     else:

@@ -31,6 +31,10 @@ def show(knowledge: Knowledge, view: str) -> None:
 
 
 def cited(knowledge: Knowledge) -> None:
+    """Where one source is used, with the exact place: on demand (the picker lists every source, tens of kilobytes
+    sent to every visitor of the page), or at once for a link that names a source (?source=...)."""
+    if "source" not in st.query_params and not st.toggle("Look up where one source is used", key="w_find_source"):
+        return
     label = knowledge.memo(("source_labels",), lambda: {
         i: safe_text(f"{s.title} ({s.year})", "plain") for i, s in sorted(knowledge.sources.items(), key=lambda item: item[1].title.lower())})
     ids = list(label)

@@ -27,7 +27,9 @@ PAGES = {
 }
 
 
-def open_page(page: str | None = None, **params) -> AppTest:
+def open_page(path: str | None = None, **params) -> AppTest:
+    """`path`: a page file to switch to after the first run; `page=` in `params`: the page a link names."""
+    page = path
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
@@ -260,10 +262,15 @@ def test_sources_page_lists_every_source_and_where_it_is_used(knowledge):
     assert len(table) == len(knowledge.sources)
     assert all(is_allowed(u) for u in table["Link"].dropna())
     label_source = knowledge.treatments["ocrelizumab"].identity.source
+    assert not at.selectbox  # the lookup lists every source: drawn when asked for
+    at.toggle(key="w_find_source").set_value(True).run()
     at.selectbox(key="source").set_value(label_source).run()
     used = at.dataframe[1].value
     assert len(used) >= 2
     assert knowledge.treatments["ocrelizumab"].identity.locator in used["Place in the source"].tolist()
+    shared = open_page(page="sources", source=label_source)  # a link naming a source opens the lookup at once
+    assert not shared.exception and shared.selectbox(key="source")
+    assert "w_find_source" not in [t.key for t in shared.toggle]
 
 
 def test_about_page_states_update_policy_and_review_dates(knowledge):
