@@ -179,8 +179,10 @@ def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
         if with_priorities:
             chosen = current(knowledge).priorities
             label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
-            with st.popover(label, icon=":material/star:"):
-                priorities(knowledge)
+            # Drawn only while open (a rerun when it opens): the choices are a widget that most visits never open.
+            with st.popover(label, icon=":material/star:", on_change="rerun", key="w_priorities_open") as choices:
+                if choices.open:
+                    priorities(knowledge)
     return current(knowledge)
 
 

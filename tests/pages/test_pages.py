@@ -175,6 +175,15 @@ def test_overview_puts_the_chosen_priorities_first_and_marks_them():
     assert "nothing is ranked or recommended" in texts(at)
 
 
+def test_the_priorities_are_drawn_only_while_their_popover_is_open():
+    at = open_page("pages/overview.py", treatments=["Ocrelizumab"], priorities=["pregnancy"])
+    assert [w.key for w in at.get("button_group")] == ["w_view"]  # closed: no choices sent
+    at.session_state["w_priorities_open"] = True  # what opening it in the browser does
+    at.run()
+    assert [w.key for w in at.get("button_group")] == ["w_view", "w_priorities"]
+    assert at.session_state["w_priorities"] == ["pregnancy"]  # open: shows what the link chose
+
+
 def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
     at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Alemtuzumab", "Ublituximab"])
     chosen = at.multiselect(key="w_events").value
