@@ -1,7 +1,6 @@
 """Short fixed notices drawn from the site texts."""
 from __future__ import annotations
 
-
 from dashboard.knowledge import Knowledge
 
 from dashboard.safe_text import safe_text
@@ -10,6 +9,10 @@ from . import elements
 
 HEAD_TO_HEAD_SHORT = ("**Not a head-to-head comparison:** each number comes from that treatment's own trial, with its own "
                       "comparator, patients and duration.")
+
+
+HEAD_TO_HEAD_LINE = f":small[:material/compare_arrows: {HEAD_TO_HEAD_SHORT}]"  # the compact notice as Markdown, for
+# a page that puts it in the same element as the first thing under it (each element is a message)
 
 
 def not_head_to_head(knowledge: Knowledge, compact: bool = False) -> None:

@@ -10,13 +10,19 @@ from . import chart_card, elements, figures
 from .selection import Selection, comparator_link
 
 
-def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> None:
+def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...], lead: str = "") -> None:
+    """`lead`: Markdown said above the cards (the not-head-to-head notice), in the first card's heading element."""
     for kind, *args in _plan(knowledge, chosen, events):
         if kind == "info":
+            if lead:
+                elements.markdown(lead)
             elements.info(args[0], icon=args[1])
         else:
             card, key, heading, also = args
-            chart_card.show(*card, key=key, heading=heading, also=also)
+            chart_card.show(*card, key=key, heading=heading, also=also, lead=lead)
+        lead = ""
+    if lead:
+        elements.markdown(lead)
 
 
 @per_knowledge

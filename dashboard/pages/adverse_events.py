@@ -4,6 +4,5 @@ knowledge, _ = page.start("Side effects seen in the trials")
 chosen = selection.controls(knowledge)
 events = selection.events(knowledge)
 if notice.need_treatments(chosen.treatments):
-    notice.not_head_to_head(knowledge, compact=True)
     chart_card.table_switch()
-    side_effects.show(knowledge, chosen, events)
+    side_effects.show(knowledge, chosen, events, lead=notice.HEAD_TO_HEAD_LINE)

@@ -74,7 +74,7 @@ def test_hostile_text_reaches_the_page_as_text(hostile, page):
 def test_hostile_text_in_plotly_titles_labels_and_hover_is_escaped(hostile):
     at = open_page("pages/adverse_events.py", treatments=[NAME], view="Patient", events=["Headache <a href=\"https://evil.example/e\">e</a>"])
     [spec] = specs(at)
-    heading = next(m.value for m in at.markdown if m.value.startswith("**") and "TRIAL" in m.value)
+    heading = next(m.value for m in at.markdown if "**" in m.value and "TRIAL" in m.value)
     assert "TRIAL\\-A \\<a href=\"https:" + WORD_JOINER + "//evil.example/t\"\\>prize\\</a\\>" in heading
     plotly_text = json.dumps([[t["name"] for t in spec["data"]], spec["data"][0]["y"], spec["data"][0]["hovertext"]])
     assert "<a" not in plotly_text and "&lt;a href" in spec["data"][0]["y"][0]

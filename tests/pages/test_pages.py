@@ -192,6 +192,13 @@ def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
     got = [(s["data"][0]["x"], s["data"][1]["x"]) for s in charts]
     assert got == [([r.treatment_pct for r in te.rows], [r.comparator_pct for r in te.rows]) for te in expected]
     assert len({tuple(s["layout"]["xaxis"]["range"]) for s in charts}) == 1
+    first = next(m.value for m in at.markdown if "Not a head-to-head comparison" in m.value)
+    assert "**Not a head-to-head comparison:**" in first.split("\n\n")[0]  # said first, above the first card
+
+
+def test_the_head_to_head_notice_is_said_even_when_no_card_is_drawn():
+    at = open_page("pages/adverse_events.py", treatments=["Rituximab"])  # no side-effect rates with both arms
+    assert not at.exception and not specs(at)
     assert "Not a head-to-head comparison" in texts(at)
 
 
