@@ -12,7 +12,8 @@ from . import chart_card, elements, figures, statement
 from .selection import Selection, comparator_link
 
 
-def show(knowledge: Knowledge, selected: Selection) -> None:
+def show(knowledge: Knowledge, selected: Selection, lead: str = "") -> None:
+    """`lead`: Markdown said above the cards (the not-head-to-head notice), in the first treatment's first element."""
     plan = _plan(knowledge, selected)
     # The first (pivotal) trial of each treatment at once; the others on demand (drawn only when asked for, so they
     # cost nothing until then), with one switch for the page: a switch per treatment was a widget per treatment for
@@ -20,7 +21,8 @@ def show(knowledge: Knowledge, selected: Selection) -> None:
     hidden = sum(len(t["cards"]) - 1 for t in plan)
     more = bool(hidden) and st.toggle(f"Also show the other trials and measures ({hidden})", key="more_benefits")
     for t in plan:
-        section = f"---\n\n### {t['name']}"  # with the first chart's heading: one element
+        section = "\n\n".join(p for p in (lead, f"---\n\n### {t['name']}") if p)  # with the first chart's heading
+        lead = ""
         if t["gap"]:
             elements.markdown(section)
             elements.info(t["gap"], icon=":material/info:")

@@ -50,11 +50,16 @@ def card(knowledge: Knowledge, treatment_id: str, trial_id: str, event_id: str, 
     return fig, safe_text(icon_array.alt(panels, text), "plain"), table, heading, text
 
 
-def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str) -> None:
+def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str,
+         lead: str = "") -> None:
+    """`lead`: Markdown said above the cards (the not-head-to-head notice), in the first card's heading element."""
     cards, missing = _plan(knowledge, treatment_ids, event_id, view, shown_as)
     for key, (fig, alt, table, heading, text) in cards:
-        chart_card.show(fig, alt, table, key=key, heading=heading)
+        chart_card.show(fig, alt, table, key=key, heading=heading, lead=lead)
         elements.markdown(safe_text(text))
+        lead = ""
+    if lead:
+        elements.markdown(lead)
     if missing:
         elements.info(missing, icon=":material/info:")
 

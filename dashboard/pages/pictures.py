@@ -5,7 +5,8 @@ chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
     event = selection.one_event(knowledge)
     shown_as = icon_arrays.mode()
-    notice.not_head_to_head(knowledge, compact=True)
     chart_card.table_switch()
     if event:
-        icon_arrays.show(knowledge, chosen.treatments, event, chosen.view, shown_as)
+        icon_arrays.show(knowledge, chosen.treatments, event, chosen.view, shown_as, lead=notice.HEAD_TO_HEAD_LINE)
+    else:
+        notice.not_head_to_head(knowledge, compact=True)

@@ -196,6 +196,16 @@ def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
     assert "**Not a head-to-head comparison:**" in first.split("\n\n")[0]  # said first, above the first card
 
 
+@pytest.mark.parametrize("path, extra", [("pages/adverse_events.py", {}), ("pages/benefits.py", {}),
+                                         ("pages/pictures.py", {"events": ["Headache"]})])
+def test_chart_pages_say_not_head_to_head_above_their_first_card(path, extra):
+    at = open_page(path, treatments=["Ocrelizumab", "Natalizumab"], **extra)
+    assert not at.exception and specs(at)
+    first = next(m.value for m in at.markdown if "Not a head-to-head comparison" in m.value)
+    assert first.startswith(":small[:material/compare_arrows: **Not a head-to-head comparison:**")
+    assert "**" in first.split("]", 1)[1]  # the first card's heading, in the same element
+
+
 def test_the_head_to_head_notice_is_said_even_when_no_card_is_drawn():
     at = open_page("pages/adverse_events.py", treatments=["Rituximab"])  # no side-effect rates with both arms
     assert not at.exception and not specs(at)
