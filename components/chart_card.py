@@ -27,7 +27,8 @@ def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: st
          lead: str = "") -> None:
     """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading; `lead`:
     Markdown built by our code above the heading, in the same element (e.g. the treatment's section heading)."""
-    text = "\n\n".join(part for part in (lead, f"**{safe_text(heading)}**" + (f" · {also}" if also else "") if heading else "") if part)
+    title = f"**{safe_text(heading)}**" + (f" · {also}" if also else "") if heading else ""
+    text = "\n\n".join(part for part in (lead, title) if part)
     if text:
         elements.markdown(text)
     if st.session_state.get(AS_TABLES):
