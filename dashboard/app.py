@@ -10,13 +10,13 @@ import streamlit as st  # noqa: E402
 
 from components import navigation, page as page_top  # noqa: E402
 
-st.set_page_config(page_title="MS treatment explorer", page_icon=navigation.FAVICON, layout="wide")
+navigation.page_config()  # st.set_page_config(page_title=..., page_icon=..., layout="wide"), made once
 # A shared link names its page in the query string (?page=side-effects): that page becomes this run's default, so
 # Streamlit resolves it without a page-name lookup (the lookup by URL path works too, but can answer "page not
 # found" when many sessions start at once). A link that names treatments but no page opens the overview.
 requested = st.query_params.get("page", "")
 landing = navigation.landing(requested, bool(st.query_params.get_all("treatments")))
-page = st.navigation(navigation.pages(landing=landing), position="top")
+page = navigation.open_page(landing)  # st.navigation(pages, position="top"), its menu made once
 page_top.opened(page.url_path or landing, unknown_page=bool(requested) and requested != landing
                 and navigation.ALIASES.get(requested) != landing)
 page.run()
