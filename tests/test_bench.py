@@ -3,6 +3,7 @@ is over, the README's table comes from the JSON, and both clients (the bench's a
 finish real sessions. No assertion on a timing: the machine is shared; the budgets are checked by hand."""
 from __future__ import annotations
 
+import argparse
 import asyncio
 import concurrent.futures
 import importlib.util
@@ -110,3 +111,22 @@ def test_both_clients_finish_real_sessions_and_read_the_servers_cpu(yardstick):
     theirs = in_own_loop(independent.surge(port, process.pid, "", 10))
     assert theirs["failures"] == 0 and theirs["sessions"] == 10
     assert theirs["cpu_ms_per_session"] is not None
+
+
+def test_rounds_come_in_pairs_whose_order_alternates(monkeypatch):
+    """Page then yardstick, yardstick then page, ...: a machine slowing down within a pair weighs on both alike;
+    the ratio is the median of the pairs' ratios (7 pairs for --check)."""
+    order: list[str] = []
+
+    async def fake_load(name, base, page, query, sessions, timeout, pid, ttl, quiet=(), source=None):
+        order.append(name)
+        return bench.Load(name, times=[0.5] * sessions, wall=1.0, cpu_s=sessions * (0.010 if name == "overview" else 0.005))
+
+    monkeypatch.setattr(bench, "load", fake_load)
+    parser = argparse.ArgumentParser()
+    bench.add_arguments(parser)
+    args = parser.parse_args(["--url", "http://127.0.0.1:1", "--sessions", "4", "--rounds", "4"])
+    figures = bench.measure_page("overview", "page=overview", 2.0, args, "http://127.0.0.1:2", None)
+    assert order == ["overview", "minimal page", "minimal page", "overview"] * 2
+    assert figures["cost_ratio"] == 2.0 and figures["rounds"] == 4
+    assert parser.parse_args(["--check"]).rounds is None and bench.CHECK_ROUNDS == 7
