@@ -24,14 +24,15 @@ def table_switch() -> bool:
 
 
 def show(figure: go.Figure, alt: str, table: pd.DataFrame, key: str, heading: str = "", also: str = "",
-         lead: str = "") -> None:
+         lead: str = "", as_table: bool | None = None) -> None:
     """`also`: Markdown built by our code (e.g. a link to the comparator as a treatment) after the heading; `lead`:
-    Markdown built by our code above the heading, in the same element (e.g. the treatment's section heading)."""
+    Markdown built by our code above the heading, in the same element (e.g. the treatment's section heading);
+    `as_table`: the page's own choice of chart or table (else the table switch's)."""
     title = f"**{safe_text(heading)}**" + (f" · {also}" if also else "") if heading else ""
     text = "\n\n".join(part for part in (lead, title) if part)
     if text:
         elements.markdown(text)
-    if st.session_state.get(AS_TABLES):
+    if st.session_state.get(AS_TABLES) if as_table is None else as_table:
         st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     else:
         plotly_element.draw(figure, alt, PLOTLY_CONFIG, key=f"chart_{key}")

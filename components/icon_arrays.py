@@ -15,14 +15,28 @@ from dashboard.safe_text import safe_text
 from . import chart_card, elements
 
 
+TABLE = "table"
+SHOWN_AS = {**icon_array.MODES, TABLE: "Table"}
+
+
 def mode() -> str:
-    """How to show the numbers, mirrored in ?mode= so a link opens the same view (absolute numbers by default)."""
+    """How to show the numbers: absolute numbers (default), the difference, the relative risk, or as tables. "Table"
+    is the chart pages' table switch, said here among the others (one control: each widget costs every visitor's
+    session about 0.3 ms of server CPU); the other pages' switch shows what was chosen here, and the other way
+    round. Mirrored in ?mode= so a link opens the same view."""
     if "mode" not in st.session_state:
-        asked = st.query_params.get("mode", "absolute").casefold()
-        st.session_state["mode"] = asked if asked in icon_array.MODES else "absolute"
-    chosen = st.segmented_control("Show the numbers as", options=list(icon_array.MODES), format_func=icon_array.MODES.get,
-                                  required=True, key="mode",
-                                  help="Absolute numbers first; the difference and the relative risk beside them.") or "absolute"
+        asked = st.query_params.get("mode", "").casefold()
+        st.session_state["mode"] = asked if asked in SHOWN_AS else TABLE if st.session_state.get(chart_card.AS_TABLES) \
+            else "absolute"
+
+    def changed() -> None:
+        st.session_state[chart_card.AS_TABLES] = st.session_state["mode"] == TABLE
+
+    chosen = st.segmented_control("Show the numbers as", options=list(SHOWN_AS), format_func=SHOWN_AS.get,
+                                  required=True, key="mode", on_change=changed,
+                                  help="Absolute numbers first; the difference and the relative risk beside them; "
+                                       "or the same numbers as tables, for screen readers, printing and copying.") \
+        or "absolute"
     if st.query_params.get("mode", "absolute") != chosen:
         st.query_params["mode"] = chosen
     return chosen
@@ -53,9 +67,11 @@ def card(knowledge: Knowledge, treatment_id: str, trial_id: str, event_id: str, 
 def show(knowledge: Knowledge, treatment_ids: tuple[str, ...], event_id: str, view: str, shown_as: str,
          lead: str = "") -> None:
     """`lead`: Markdown said above the cards (the not-head-to-head notice), in the first card's heading element."""
+    as_tables = shown_as == TABLE
+    shown_as = "absolute" if as_tables else shown_as  # a table says the absolute numbers
     cards, missing = _plan(knowledge, treatment_ids, event_id, view, shown_as)
     for key, (fig, alt, table, heading, text) in cards:
-        chart_card.show(fig, alt, table, key=key, heading=heading, lead=lead)
+        chart_card.show(fig, alt, table, key=key, heading=heading, lead=lead, as_table=as_tables)
         elements.markdown(safe_text(text))
         lead = ""
     if lead:

@@ -53,25 +53,28 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
+# The overview table on a phone: the one Markdown table of its page outside the sections on demand (a container with
+# a key to aim at cost every visitor's session as much as a widget).
+TABLE = ':is([data-testid="stMarkdownContainer"]:not([data-testid="stExpander"] *))'
+
+
 def phone_css(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> str:
     """On a phone the table's rows stack, and every cell says which treatment it belongs to."""
-    cells = "\n".join(f".st-key-overview_table td:nth-child({i + 2})::before {{content: {css_string(knowledge.treatments[t].name + ': ')};"
+    cells = "\n".join(f"{TABLE} td:nth-child({i + 2})::before {{content: {css_string(knowledge.treatments[t].name + ': ')};"
                       " font-weight: 600;}" for i, t in enumerate(treatment_ids))
     return ("<style>@media (max-width: 640px) {"
-            ".st-key-overview_table table, .st-key-overview_table tbody, .st-key-overview_table tr,"
-            " .st-key-overview_table td {display: block; width: 100%; border: none;}"
-            ".st-key-overview_table thead {display: none;}"
-            ".st-key-overview_table tr {border-top: 1px solid #ccc; padding: .3rem 0;}"
-            ".st-key-overview_table td:first-child {background: #F0F2F6;}" + cells + "}</style>")
+            f"{TABLE} table, {TABLE} tbody, {TABLE} tr, {TABLE} td {{display: block; width: 100%; border: none;}}"
+            f"{TABLE} thead {{display: none;}}"
+            f"{TABLE} tr {{border-top: 1px solid #ccc; padding: .3rem 0;}}"
+            f"{TABLE} td:first-child {{background: #F0F2F6;}}" + cells + "}</style>")
 
 
 def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     """The notes above the table, the table, then one section on demand with its numbered sources and `details`
     (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
     phone, table, title, sources = _parts(knowledge, chosen.treatments, chosen.view, chosen.priorities)
-    with st.container(key="overview_table"):
-        elements.stylesheet(phone)
-        elements.markdown(table)
+    elements.stylesheet(phone)
+    elements.markdown(table)
     with st.expander(title):
         elements.markdown(sources + ("\n\n---\n\n" + details if details else ""))
 

@@ -23,14 +23,17 @@ def _relapses(knowledge: Knowledge):
     return pregnancy.relapse_figure(knowledge, topic), pregnancy.relapse_alt(knowledge, topic), pregnancy.relapse_table(knowledge, topic)
 
 
-def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> None:
+def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> str:
+    """The chart; returns its sources as small print for the caller to say under it, in the next element (each label's
+    own words are in its treatment's section on the same page, so no section of their own)."""
     card, found = _timeline(knowledge, treatment_ids)
     chart_card.show(*card, key="pregnancy_timeline",
                     heading="Birth control after the last dose: how long each label asks for" if view == "patient"
                     else "Contraception after the last dose, by label region")
-    with st.expander("What each label says, with its source" if view == "clinician" else "Sources for this chart"):
-        elements.markdown(statement.group(knowledge, [w.statement for w in found], view)
-                    if view == "clinician" else statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
+    return knowledge.recent(("timeline_sources", treatment_ids, view), lambda: (
+        ":small[**Sources for this chart.** " + ("What each label says is in its treatment's section below.]"
+                                                   if view == "clinician" else "Each treatment's section below says more.]")
+        + "\n\n" + statement.Citations.sources_only(knowledge, [w.statement for w in found], view)))
 
 
 def relapses(knowledge: Knowledge, view: str, research: str = "") -> None:

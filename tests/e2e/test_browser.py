@@ -204,6 +204,10 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
         settle(page)
         assert page.get_by_text(DISCLAIMER).is_visible()
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+        if path == "overview":  # the table's rows stack, and each cell names its treatment
+            cell = page.evaluate("""() => { const row = document.querySelector('[data-testid=stMain] [data-testid=stMarkdownContainer] tbody tr');
+                return [getComputedStyle(row.cells[1]).display, getComputedStyle(row.cells[1], '::before').content]; }""")
+            assert cell[0] == "block" and "Ocrelizumab" in cell[1], cell
         screenshot(page, name)
     finally:
         context.close()

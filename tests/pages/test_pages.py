@@ -370,6 +370,20 @@ def test_icon_array_switch_shows_the_difference_and_the_relative_risk():
     assert any("times as likely" in m.value for m in at.markdown)
 
 
+def test_out_of_100_says_tables_in_its_own_switch_and_the_choice_carries_to_the_other_chart_pages(knowledge):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(page="pictures", treatments=["Natalizumab"], events=["Headache"])
+    at.run()
+    assert not at.toggle and specs(at)  # one control for how to show the numbers, no separate table switch
+    at.segmented_control(key="mode").set_value("table").run()
+    assert not specs(at) and at.dataframe
+    te = knowledge.trial_events(["natalizumab"], ["headache"])[0]
+    assert list(at.dataframe[0].value["Had the event (%)"]) == [te.rows[0].treatment_pct, te.rows[0].comparator_pct]
+    assert any("in 100" in m.value for m in at.markdown if m.value.startswith("Over "))  # the absolute sentence
+    at.switch_page("pages/adverse_events.py").run()
+    assert at.toggle(key="as_tables").value and not specs(at)  # tables on the next chart page too
+
+
 def test_pml_estimator_answers_every_situation_with_the_figure_in_data(minimal, monkeypatch):
     from dashboard.knowledge import pml
 
@@ -440,6 +454,11 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     expected = [f.value for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception
                 for f in s.figures[:1] if f.unit == "months"]
     assert sorted(windows) == sorted(expected)
+    # the timeline's sources are said under it, with the first treatment's heading: every label it draws from, linked
+    under = next(m.value for m in at.markdown if "Sources for this chart" in m.value)
+    assert under.index("Sources for this chart") < under.index("### Ocrelizumab")
+    for s in (s for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception[:1]):
+        assert f"]({knowledge.sources[s.source].url}" in under, s.source
     topic = knowledge.topics["pregnancy_relapses"]
     plotted = sorted(v for trace in relapses["data"] for v in trace["y"])
     assert plotted == sorted(f.value for s in topic.statements for f in s.figures if f.unit == "per patient-year")
