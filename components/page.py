@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
+from dashboard.safe_text import safe_text
 
 from . import disclaimer, elements, knowledge_store, navigation, selection, style
 
@@ -20,8 +22,10 @@ def opened(path: str, unknown_page: bool) -> None:
         st.session_state[UNKNOWN_PAGE] = True
 
 
-def start(title: str | None = None) -> tuple[Knowledge, selection.Selection]:
-    """Called first by every page file: the page's own path is read from its file name (cheap, and always right)."""
+def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = None) -> tuple[Knowledge, selection.Selection]:
+    """Called first by every page file: the page's own path is read from its file name (cheap, and always right).
+    `intro(knowledge)`: Markdown made safe by the caller, said under the title in the same element (one message
+    fewer for every visitor)."""
     path = navigation.path_of(sys._getframe(1).f_code.co_filename) or st.session_state.get(OPENED)
     style.apply()
     knowledge = knowledge_store.get()
@@ -30,5 +34,9 @@ def start(title: str | None = None) -> tuple[Knowledge, selection.Selection]:
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()
-    elements.title(title or knowledge.site.title)
+    title = title or knowledge.site.title
+    if intro:
+        elements.markdown(knowledge.memo(("titled", title, intro), lambda: f"# {safe_text(title)}\n\n{intro(knowledge)}"))
+    else:
+        elements.title(title)
     return knowledge, chosen

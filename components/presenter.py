@@ -122,13 +122,13 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     all_steps = steps(knowledge, chosen)
     step = current_step(len(all_steps))
     this = all_steps[step - 1]
-    # The title, then the step's controls and link kept together, in horizontal containers that wrap on a narrow
-    # screen (five columns were four messages more for every visitor).
+    # The title, then the step's controls and link, in one horizontal container that wraps on a narrow screen (five
+    # columns were four messages more for every visitor; a second container to keep the controls together cost as
+    # much as a widget).
     with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="presenter_top"):
         elements.markdown(f"## {safe_text(this.title)}", width="stretch")
-        with st.container(horizontal=True, vertical_alignment="center", gap="medium", width="content"):
-            controls(step, len(all_steps))
-            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
+        controls(step, len(all_steps))
+        elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
     config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
     if this.kind == "overview":
         overview_table.show(knowledge, chosen)

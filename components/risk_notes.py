@@ -41,17 +41,15 @@ def _all_risks(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
 
 
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
-    """The risks grouped by topic (PML, infections, others) in one section opened on demand: one element for the
-    browser instead of one per group."""
-    text = knowledge.memo(("risks", treatment.id, view), lambda: _all_risks(knowledge, treatment, view))
-    if text:
-        with st.expander("Serious risks in detail: " + ", ".join(title for title, topics in GROUPS
-                                                                  if any(r.topic in topics for r in treatment.risks))):
-            elements.markdown(text)
-
-
-def monitoring(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
-    text = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
-    if text:
-        with st.expander("Tests and monitoring: before, during and after"):
-            elements.markdown(text)
+    """The risks grouped by topic (PML, infections, others), then the tests before, during and after treatment, in
+    one section opened on demand: one element for the browser (a section costs every visitor's session about as
+    much as a widget)."""
+    risks = knowledge.memo(("risks", treatment.id, view), lambda: _all_risks(knowledge, treatment, view))
+    checks = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
+    named = [title for title, topics in GROUPS if any(r.topic in topics for r in treatment.risks)]
+    if checks:
+        named.append("tests before, during and after")
+    if named:
+        with st.expander("Serious risks in detail: " + ", ".join(named)):
+            elements.markdown(knowledge.memo(("risks_and_checks", treatment.id, view), lambda: "\n\n".join(
+                [risks] * bool(risks) + [f"#### Tests and monitoring\n\n{checks}"] * bool(checks))))

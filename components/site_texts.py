@@ -19,10 +19,10 @@ ENTRY_POINTS = (  # (label, page, view)
 )
 
 
-def start(knowledge: Knowledge) -> None:
-    """What the tool does, in three lines, the first in bold."""
-    elements.markdown(knowledge.memo(("start",), lambda: "\n\n".join(
-        f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start))))
+def start(knowledge: Knowledge) -> str:
+    """What the tool does, in three lines, the first in bold (Markdown, for page.start to say under the title)."""
+    return knowledge.memo(("start",), lambda: "\n\n".join(
+        f"**{safe_text(line)}**" if i == 0 else safe_text(line) for i, line in enumerate(knowledge.site.start)))
 
 
 def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
@@ -35,7 +35,8 @@ def entry_points(knowledge: Knowledge, chosen: selection.Selection) -> None:
 def _trust(knowledge: Knowledge) -> str:
     site = knowledge.site
     return (f"#### About this tool · knowledge version {safe_text(site.knowledge_version)} ({site.released.isoformat()})\n\n"
-            + "\n\n".join(f"**{safe_text(item.title)}.** {safe_text(item.text)}" for item in site.trust))
+            + "\n\n".join(f"**{safe_text(item.title)}{'' if item.title.endswith(('.', '?', '!')) else '.'}** "
+                          f"{safe_text(item.text)}" for item in site.trust))
 
 
 def trust(knowledge: Knowledge) -> None:

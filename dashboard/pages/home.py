@@ -1,6 +1,5 @@
 from components import navigation, page, site_texts
 
-knowledge, chosen = page.start()
-site_texts.start(knowledge)
+knowledge, chosen = page.start(intro=site_texts.start)  # the title, and what the tool does under it
 site_texts.entry_points(knowledge, chosen)
 site_texts.trust(knowledge)

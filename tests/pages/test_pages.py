@@ -58,7 +58,10 @@ def specs(at: AppTest) -> list[dict]:
 def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
     at = open_page(page, treatments=["Ocrelizumab", "Natalizumab"])
     assert not at.exception
-    assert at.title[0].value == title
+    if page == "pages/home.py":  # the title and what the tool does, in one element
+        assert not at.title and at.markdown[0].value.startswith(f"# {title}\n\n**")
+    else:
+        assert at.title[0].value == title
     assert knowledge.site.disclaimer[0].split(",")[0].replace(".", r"\.") in texts(at)
 
 
@@ -72,6 +75,8 @@ def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
     shown = texts(at)
     assert f"knowledge version {safe_text(knowledge.site.knowledge_version)}" in shown
     assert "conflicts of interest" in shown
+    for item in knowledge.site.trust:  # each item's title ends its sentence once ("Found an error?", not "?.")
+        assert f"**{safe_text(item.title.rstrip('.?!'))}" in shown and "?.**" not in shown and "..**" not in shown
 
 
 def test_a_link_followed_inside_the_visit_sets_what_it_names_and_keeps_the_rest():
@@ -273,6 +278,11 @@ def test_pml_page_charts_the_natalizumab_stratification(knowledge):
     plotted = sorted(v for spec in specs(at) for trace in spec["data"] for v in trace["y"])
     assert plotted == sorted(s.per_1000 for s in strata)
     assert at.expander[0].label.startswith("Serious risks in detail: PML")
+    # the tests before, during and after are in the same section, after the risks
+    assert at.expander[0].label.endswith("tests before, during and after") and len(at.expander) == 1
+    shown = "\n".join(m.value for m in at.expander[0].markdown)
+    burden = knowledge.treatments["natalizumab"].monitoring.burden
+    assert shown.index("#### PML") < shown.index("#### Tests and monitoring") < shown.index(safe_text(burden.patient)[:30])
 
 
 def test_pregnancy_page_shows_both_regions(knowledge):
