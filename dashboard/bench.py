@@ -239,18 +239,21 @@ def reruns(samples: int) -> list[dict]:
     app = str(ROOT / "dashboard" / "app.py")
     pair = {"treatments": ["Ocrelizumab", "Natalizumab"]}
     cases = [(f"open {page}", page, pair, None) for page in (
-        "pages/home.py", "pages/compare.py", "pages/adverse_events.py", "pages/pml_infections.py",
-        "pages/pregnancy.py", "pages/sources.py", "pages/about.py")]
+        "pages/home.py", "pages/overview.py", "pages/benefits.py", "pages/adverse_events.py", "pages/pictures.py",
+        "pages/pml_infections.py", "pages/pregnancy.py", "pages/sources.py", "pages/presenter.py", "pages/about.py")]
+    other = lambda value, a, b: b if value == a else a  # noqa: E731
     cases += [
-        ("compare: switch view", "pages/compare.py", pair, lambda at: at.segmented_control(key="view").set_value(
-            "Clinician" if at.segmented_control(key="view").value == "Patient" else "Patient")),
-        ("compare: choose treatments", "pages/compare.py", pair, lambda at: at.multiselect(key="treatments").set_value(
-            ["ofatumumab", "alemtuzumab", "rituximab"] if len(at.multiselect(key="treatments").value) == 2 else ["ocrelizumab", "natalizumab"])),
-        ("side effects: choose events", "pages/adverse_events.py", pair, lambda at: at.multiselect(key="events").set_value(
-            ["headache"] if len(at.multiselect(key="events").value) != 1 else ["headache", "fatigue"])),
-        ("side effects: show as table", "pages/adverse_events.py", pair, lambda at: (lambda t: t.set_value(not t.value))(at.toggle[0])),
-        ("pml: switch view", "pages/pml_infections.py", pair, lambda at: at.segmented_control(key="view").set_value(
-            "Clinician" if at.segmented_control(key="view").value == "Patient" else "Patient")),
+        ("overview: switch view", "pages/overview.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
+            other(at.segmented_control(key="w_view").value, "Patient", "Clinician"))),
+        ("overview: choose treatments", "pages/overview.py", pair, lambda at: at.multiselect(key="w_treatments").set_value(
+            ["ofatumumab", "alemtuzumab", "rituximab"] if len(at.multiselect(key="w_treatments").value) == 2
+            else ["ocrelizumab", "natalizumab"])),
+        ("side effects: choose events", "pages/adverse_events.py", pair, lambda at: at.multiselect(key="w_events").set_value(
+            ["headache"] if len(at.multiselect(key="w_events").value) != 1 else ["headache", "fatigue"])),
+        ("side effects: show as table", "pages/adverse_events.py", pair,
+         lambda at: (lambda t: t.set_value(not t.value))(at.toggle(key="as_tables"))),
+        ("pml: switch view", "pages/pml_infections.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
+            other(at.segmented_control(key="w_view").value, "Patient", "Clinician"))),
     ]
     figures = []
     for name, page, params, act in cases:

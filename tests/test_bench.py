@@ -130,3 +130,13 @@ def test_rounds_come_in_pairs_whose_order_alternates(monkeypatch):
     assert order == ["overview", "minimal page", "minimal page", "overview"] * 2
     assert figures["cost_ratio"] == 2.0 and figures["rounds"] == 4
     assert parser.parse_args(["--check"]).rounds is None and bench.CHECK_ROUNDS == 7
+
+
+def test_reruns_open_every_page_and_work_every_interaction_they_time():
+    """`bench --reruns`: each case names a page and a widget that exist, and every timed rerun ends without an
+    exception (reruns raises on one)."""
+    from components.navigation import PAGES
+
+    figures = bench.reruns(1)
+    assert [f["interaction"] for f in figures][:len(PAGES)] == [f"open {file}" for file, *_ in PAGES]
+    assert len(figures) == len(PAGES) + 5 and all(f["p50_ms"] > 0 for f in figures)
