@@ -70,6 +70,13 @@ class _Checker:
     def __init__(self, today: dt.date):
         self.today = today
         self.problems: list[Problem] = []
+        self._walked: dict[str, list[tuple[Location, dict]]] = {}
+
+    def mappings(self, document: Document) -> list[tuple[Location, dict]]:
+        """Every mapping of a document (_walk), walked once for the rules that each look at all of them."""
+        if document.name not in self._walked:
+            self._walked[document.name] = list(_walk(document.data))
+        return self._walked[document.name]
 
     def add(self, document: Document, location: Location, message: str) -> None:
         self.problems.append(document.problem(location, message))
@@ -85,7 +92,7 @@ class _Checker:
         return seen
 
     def dates(self, document: Document) -> None:
-        for location, mapping in _walk(document.data):
+        for location, mapping in self.mappings(document):
             for key in ("accessed", "last_reviewed"):
                 value = mapping.get(key)
                 if type(value) is dt.date and value > self.today:
@@ -108,7 +115,7 @@ class _Checker:
 
     def ranges(self, document: Document) -> None:
         """A figure labelled as a range holds both ends."""
-        for location, mapping in _walk(document.data):
+        for location, mapping in self.mappings(document):
             if location[-2:-1] != ("figures",):
                 continue
             label, value, high = mapping.get("label"), mapping.get("value"), mapping.get("high")
@@ -121,7 +128,7 @@ class _Checker:
 
     def references(self, document: Document, sources: dict[str, Source], source_ids: set, events: set, used: set[str]) -> None:
         trials = {_text(t, "id"): t for _, t in _entries(document.data.get("trials"))}
-        for location, mapping in _walk(document.data):
+        for location, mapping in self.mappings(document):
             source = _text(mapping, "source")
             if isinstance(source, str):
                 used.add(source)

@@ -20,6 +20,7 @@ Location = tuple[str | int, ...]
 MAX_BYTES = 1024 * 1024  # the largest knowledge file is ~60 KB
 MAX_DEPTH = 16           # the deepest knowledge field is 5 levels down
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -140,8 +141,12 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent, location: Location) -> Any:
         tag = event.tag
+        if tag is None and not event.implicit[0]:  # quoted or block text: text, nothing to resolve or construct
+            return event.value
         if tag in (None, "!"):
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit if tag is None else (False, False))
+        if tag == _STR:  # most values are text: nothing to construct
+            return event.value
         if tag not in _PLAIN_TAGS:
             raise _Unreadable(self.problem(event, location, f"YAML tag {tag}, expected plain data without tags"))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
