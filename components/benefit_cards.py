@@ -28,9 +28,14 @@ def show(knowledge: Knowledge, selected: Selection, lead: str = "") -> None:
             elements.info(t["gap"], icon=":material/info:")
         for index, (card, key, heading, also) in enumerate(t["cards"] if more else t["cards"][:1]):
             chart_card.show(*card, key=key, heading=heading, also=also, lead="" if index else section)
-        if t["more"]:
-            with st.expander("More on what the trials showed, and what treatment does not do"):
-                elements.markdown(t["more"])
+    # What else the trials showed, for every treatment in one section on demand (a section costs every visitor's
+    # session about as much as a widget: one, not one per treatment).
+    noted = [t for t in plan if t["more"]]
+    if noted:
+        with st.expander("More on what the trials showed, and what treatment does not do"
+                         + (": " + ", ".join(t["name"] for t in noted) if len(plan) > 1 else "")):
+            elements.markdown(knowledge.recent(("more_benefits", tuple(t["id"] for t in noted), selected.view), lambda: "\n\n".join(
+                f"#### {t['name']}\n\n{t['more']}" if len(plan) > 1 else t["more"] for t in noted)))
 
 
 @per_knowledge

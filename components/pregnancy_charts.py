@@ -24,16 +24,15 @@ def _relapses(knowledge: Knowledge):
 
 
 def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) -> str:
-    """The chart; returns its sources as small print for the caller to say under it, in the next element (each label's
-    own words are in its treatment's section on the same page, so no section of their own)."""
+    """The chart; returns its numbered sources (Markdown) for the caller to give with the treatments' details on
+    demand, where each label's own words are (a section of their own cost every visitor's session as much as a
+    widget)."""
     card, found = _timeline(knowledge, treatment_ids)
     chart_card.show(*card, key="pregnancy_timeline",
                     heading="Birth control after the last dose: how long each label asks for" if view == "patient"
                     else "Contraception after the last dose, by label region")
-    return knowledge.recent(("timeline_sources", treatment_ids, view), lambda: (
-        ":small[**Sources for this chart.** " + ("What each label says is in its treatment's section below.]"
-                                                   if view == "clinician" else "Each treatment's section below says more.]")
-        + "\n\n" + statement.Citations.sources_only(knowledge, [w.statement for w in found], view)))
+    return knowledge.recent(("timeline_sources", treatment_ids, view),
+                            lambda: statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
 
 
 def relapses(knowledge: Knowledge, view: str, research: str = "") -> None:

@@ -7,7 +7,7 @@ from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement, Treatment
 from dashboard.safe_text import safe_text
 
-from . import elements, statement
+from . import elements, overview_line, statement
 
 SECTIONS = (("Contraception and washout after the last dose", "contraception"),
             ("What is known about exposure in pregnancy", "exposure"),
@@ -39,7 +39,18 @@ def _details(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     return "\n\n".join(parts)
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
-    """Everything on pregnancy for one treatment in one section opened on demand (one element for the browser)."""
-    with st.expander("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"):
-        elements.markdown(knowledge.memo(("pregnancy", treatment.id, view), lambda: _details(knowledge, treatment, view)))
+def show(knowledge: Knowledge, treatments: list[Treatment], view: str, chart_sources: str = "") -> None:
+    """Each treatment's short answer under its name, in one element; then, in one section opened on demand, the
+    sources of the chart above (`chart_sources`, Markdown made by our code) and everything on pregnancy for every
+    treatment under its name. A section costs every visitor's session about as much as a widget: one, not one per
+    treatment."""
+    elements.markdown(knowledge.recent(("pregnancy_lines", tuple(t.id for t in treatments), view), lambda: "\n\n".join(
+        overview_line.text(knowledge, t, view, ("pregnancy",), heading=True) for t in treatments)))
+    several = len(treatments) > 1
+    with st.expander("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
+                     + (", for each treatment" if several else "")):
+        elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources),
+                                           lambda: "\n\n".join(
+            [f"#### Sources of the chart above\n\n{chart_sources}"] * bool(chart_sources)
+            + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources
+               else _details(knowledge, t, view) for t in treatments])))

@@ -260,6 +260,13 @@ def test_benefit_charts_show_both_arms_per_100_people(knowledge):
     plotted = sorted(v for s in specs(at) for v in s["data"][0]["x"])
     expected = sorted(b.treatment_value * 100 if "patient-year" in b.unit else b.treatment_value for b in charted)
     assert plotted == pytest.approx(expected)
+    # what else the trials showed: one section on demand, each treatment with notes under its name
+    more = [e for e in at.expander if e.label.startswith("More on what the trials showed")]
+    noted = [t for t in knowledge.pick(["ocrelizumab", "ublituximab"])
+             if t.benefit_notes or [b for b in t.benefits if b.treatment_value is None or b.comparator_value is None]]
+    assert len(more) == 1 and noted
+    shown = more[0].markdown[0].value
+    assert [f"#### {t.name}" in shown for t in noted] == [True] * len(noted)
 
 
 def test_show_as_table_gives_the_same_numbers(knowledge):
@@ -290,6 +297,19 @@ def test_pregnancy_page_shows_both_regions(knowledge):
     shown = texts(at)
     assert "**US**" in shown and "**EU**" in shown
     assert "Limits:" in shown  # the single-infant case report carries its limits
+
+
+def test_pregnancy_details_of_every_treatment_are_one_section_each_under_its_name(knowledge):
+    at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab", "Natalizumab"])
+    lines = next(m.value for m in at.markdown if "### Ocrelizumab" in m.value)
+    assert lines.index("### Ocrelizumab") < lines.index("### Natalizumab")  # both short answers, one element
+    details = [e for e in at.expander if e.label.startswith("Contraception, exposure in pregnancy")]
+    assert len(details) == 1 and details[0].label.endswith("for each treatment")
+    shown = details[0].markdown[0].value
+    for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
+        assert f"#### {t.name}" in shown
+        assert safe_text(t.pregnancy.summary.patient)[:40] in shown
+    assert shown.index("#### Ocrelizumab") < shown.index("#### Natalizumab")
 
 
 def test_sources_page_lists_every_source_and_where_it_is_used(knowledge):
@@ -464,9 +484,10 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     expected = [f.value for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception
                 for f in s.figures[:1] if f.unit == "months"]
     assert sorted(windows) == sorted(expected)
-    # the timeline's sources are said under it, with the first treatment's heading: every label it draws from, linked
-    under = next(m.value for m in at.markdown if "Sources for this chart" in m.value)
-    assert under.index("Sources for this chart") < under.index("### Ocrelizumab")
+    # the timeline's sources come first in the details on demand: every label it draws from, linked
+    details = next(e for e in at.expander if e.label.startswith("Contraception, exposure in pregnancy")).markdown[0].value
+    assert details.startswith("#### Sources of the chart above\n\n")
+    under = details.split("#### Ocrelizumab")[0]
     for s in (s for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception[:1]):
         assert f"]({knowledge.sources[s.source].url}" in under, s.source
     topic = knowledge.topics["pregnancy_relapses"]
