@@ -6,6 +6,8 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 
+from dashboard.safe_text import safe_text
+
 from . import elements, statement
 
 TOPICS = {
@@ -40,16 +42,28 @@ def _all_risks(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
                         if (text := _risks(knowledge, treatment, view, topics)))
 
 
-def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
-    """The risks grouped by topic (PML, infections, others), then the tests before, during and after treatment, in
-    one section opened on demand: one element for the browser (a section costs every visitor's session about as
-    much as a widget)."""
-    risks = knowledge.memo(("risks", treatment.id, view), lambda: _all_risks(knowledge, treatment, view))
-    checks = knowledge.memo(("monitoring", treatment.id, view), lambda: _monitoring(knowledge, treatment, view))
-    named = [title for title, topics in GROUPS if any(r.topic in topics for r in treatment.risks)]
-    if checks:
-        named.append("tests before, during and after")
-    if named:
-        with st.expander("Serious risks in detail: " + ", ".join(named)):
-            elements.markdown(knowledge.memo(("risks_and_checks", treatment.id, view), lambda: "\n\n".join(
-                [risks] * bool(risks) + [f"#### Tests and monitoring\n\n{checks}"] * bool(checks))))
+def _section(knowledge: Knowledge, treatments: list[Treatment], view: str) -> tuple[str, str]:
+    """(title, Markdown) of the section: each treatment's risks by topic, then its tests, under its name."""
+    several = len(treatments) > 1
+    parts, named, checked = [], [], False
+    for treatment in treatments:
+        risks = _all_risks(knowledge, treatment, view)
+        checks = _monitoring(knowledge, treatment, view)
+        named += [title for title, topics in GROUPS if title not in named and any(r.topic in topics for r in treatment.risks)]
+        checked = checked or bool(checks)
+        text = "\n\n".join([risks] * bool(risks) + [f"#### Tests and monitoring\n\n{checks}"] * bool(checks))
+        if text:
+            parts.append(f"### {safe_text(treatment.name)}\n\n{text}" if several else text)
+    title = "Serious risks in detail: " + ", ".join(named + ["tests before, during and after"] * checked)
+    return (title + (", for each treatment" if several else "")) if parts else "", "\n\n".join(parts)
+
+
+def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
+    """The risks grouped by topic (PML, infections, others), then the tests before, during and after treatment, for
+    every chosen treatment under its name, in one section opened on demand: one element for the browser (a section
+    costs every visitor's session about as much as a widget: one, not one or two per treatment)."""
+    title, text = knowledge.recent(("risks", tuple(t.id for t in treatments), view),
+                                   lambda: _section(knowledge, treatments, view))
+    if text:
+        with st.expander(title):
+            elements.markdown(text)

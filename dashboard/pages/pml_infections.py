@@ -13,4 +13,4 @@ if notice.need_treatments(chosen.treatments):
                 for region in sorted({s.region for s in treatment.pml_risk}, reverse=True):
                     chart_card.show(*figures.pml_card(treatment.id, region), key=f"pml_{treatment.id}_{region}",
                                     heading=figures.pml_title(treatment.id, region))
-        risk_notes.show(knowledge, treatment, chosen.view)  # risks and tests in detail, on demand
+    risk_notes.show(knowledge, knowledge.pick(list(chosen.treatments)), chosen.view)  # in detail, on demand

@@ -292,6 +292,17 @@ def test_pml_page_charts_the_natalizumab_stratification(knowledge):
     assert shown.index("#### PML") < shown.index("#### Tests and monitoring") < shown.index(safe_text(burden.patient)[:30])
 
 
+def test_pml_page_details_of_every_treatment_are_one_section_each_under_its_name(knowledge):
+    at = open_page("pages/pml_infections.py", treatments=["Ocrelizumab", "Natalizumab"])
+    details = [e for e in at.expander if e.label.startswith("Serious risks in detail")]
+    assert len(details) == 1 and details[0].label.endswith("tests before, during and after, for each treatment")
+    shown = details[0].markdown[0].value
+    assert shown.index("### Ocrelizumab") < shown.index("### Natalizumab")
+    for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
+        assert safe_text(t.monitoring.burden.patient)[:30] in shown
+        assert all(safe_text(r.patient)[:30] in shown for r in t.risks)
+
+
 def test_pregnancy_page_shows_both_regions(knowledge):
     at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab"], view="Clinician")
     shown = texts(at)
