@@ -472,7 +472,7 @@ def run(args: argparse.Namespace) -> int:
         report["pages"] = []
         for name, query, budget in pages:
             print(f"{args.sessions} concurrent new sessions, page '{name}'" + (f" ?{query}" if query else "")
-                  + (f", {args.rounds} rounds alternating with the minimal page:" if yard else ":"), flush=True)
+                  + (f", {args.rounds} pairs of rounds with the minimal page:" if yard else ":"), flush=True)
             figures = measure_page(name, query, budget, args, yard, yard_pid)
             report["pages"].append(figures)
             if "cost_ratio" in figures:
@@ -530,8 +530,9 @@ def readme_table(report: dict) -> str:
                     f"| **{p.get('cost_ratio', float('nan')):.2f} x** | <= {p['budget']} x ({verdict}) "
                     f"| {p['p50_s']:.2f} / {p['p95_s']:.2f} | {p['sessions_per_s']:.0f} | {p.get('memory_mb_per_100', '')} |")
     knowledge = report.get("knowledge")
-    lines = [f"{report['sessions']} concurrent new sessions per round, {report['rounds']} rounds alternating with the "
-             f"minimal page, {report['cpus']} CPUs (load average at start {report['load_average_at_start'][0]}).", "",
+    lines = [f"{report['sessions']} concurrent new sessions per round, {report['rounds']} pairs of rounds with the "
+             f"minimal page (which goes first alternates; the ratio is the median of the pairs' ratios), "
+             f"{report['cpus']} CPUs (load average at start {report['load_average_at_start'][0]}).", "",
              *rows, ""]
     if knowledge:
         lines.append(f"Knowledge load + validation in a fresh process: {knowledge['load_ms']} ms (budget "
