@@ -34,7 +34,8 @@ def show(knowledge: Knowledge, selected: Selection, lead: str = "") -> None:
     if noted:
         with st.expander("More on what the trials showed, and what treatment does not do"
                          + (": " + ", ".join(t["name"] for t in noted) if len(plan) > 1 else "")):
-            elements.markdown(knowledge.recent(("more_benefits", tuple(t["id"] for t in noted), selected.view), lambda: "\n\n".join(
+            key = ("more_benefits", tuple(t["id"] for t in noted), selected.view, len(plan) > 1)
+            elements.markdown(knowledge.recent(key, lambda: "\n\n".join(
                 f"#### {t['name']}\n\n{t['more']}" if len(plan) > 1 else t["more"] for t in noted)))
 
 

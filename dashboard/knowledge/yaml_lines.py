@@ -22,6 +22,7 @@ MAX_DEPTH = 16           # the deepest knowledge field is 5 levels down
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp")}
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
+_TYPED_STARTS = frozenset(_RESOLVER.yaml_implicit_resolvers)  # first characters of numbers, dates, booleans, null
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -140,16 +141,16 @@ class _Builder:
             raise _Unreadable(self.problem(event, location, f"YAML tag {event.tag}, expected plain data without tags"))
 
     def scalar(self, event: yaml.ScalarEvent, location: Location) -> Any:
-        tag = event.tag
-        if tag is None and not event.implicit[0]:  # quoted or block text: text, nothing to resolve or construct
-            return event.value
+        tag, value = event.tag, event.value
+        if tag is None and (not event.implicit[0] or value[:1] not in _TYPED_STARTS) and value:
+            return value  # quoted or block text, or plain text no other type can start with: nothing to resolve
         if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit if tag is None else (False, False))
-        if tag == _STR:  # most values are text: nothing to construct
-            return event.value
+            tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit if tag is None else (False, False))
+        if tag == _STR:  # text: nothing to construct
+            return value
         if tag not in _PLAIN_TAGS:
             raise _Unreadable(self.problem(event, location, f"YAML tag {tag}, expected plain data without tags"))
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, OverflowError) as error:
@@ -180,7 +181,9 @@ def _text(path: Path, name: str) -> str:
 
 def read(path: Path, name: str) -> Document:
     """Parse one YAML file; every problem in it becomes a KnowledgeError naming its line."""
-    builder = _Builder(name, yaml.parse(_text(path, name), Loader=SafeLoader))
+    loader = SafeLoader(_text(path, name))
+    # The parser's events one by one (yaml.parse wraps the same calls in a generator: a frame per event).
+    builder = _Builder(name, iter(loader.get_event, None))
     try:
         data = builder.document()
     except _Unreadable as stop:
@@ -192,4 +195,6 @@ def read(path: Path, name: str) -> Document:
         raise KnowledgeError([Problem(name, line, "(yaml)", f"syntax error: {what}, expected valid YAML")]) from None
     except yaml.YAMLError as error:
         raise KnowledgeError([Problem(name, 1, "(yaml)", f"syntax error: {error}, expected valid YAML")]) from None
+    finally:
+        loader.dispose()
     return Document(name, data, builder.lines, tuple(builder.problems), frozenset(builder.unread))
