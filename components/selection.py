@@ -6,6 +6,7 @@ does not know are counted in a visible notice and never echoed (a link must not 
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
@@ -170,19 +171,20 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
-def controls(knowledge: Knowledge, with_priorities: bool = False) -> Selection:
-    """The view switch, the treatment picker (and the priorities), one under the other, then the selection."""
-    # Not side by side: a container around them cost every visitor's session as much as a widget (about 0.2 ms of
-    # server CPU, 5% of a minimal page), for a layout that stacks on a phone anyway.
-    view(knowledge)
-    treatments(knowledge)
-    if with_priorities:
-        chosen = current(knowledge).priorities
-        label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
-        # Drawn only while open (a rerun when it opens): the choices are a widget that most visits never open.
-        with st.popover(label, icon=":material/star:", on_change="rerun", key="w_priorities_open") as choices:
-            if choices.open:
-                priorities(knowledge)
+def controls(knowledge: Knowledge, with_priorities: bool = False, row: bool = False) -> Selection:
+    """The view switch, the treatment picker (and the priorities), then the selection. `row`: side by side, wrapping
+    on a narrow screen (the overview, which must fit one screen). Elsewhere one under the other: a container costs
+    every visitor's session as much as a widget (about 0.2 ms of server CPU, 5% of a minimal page)."""
+    with st.container(horizontal=True, vertical_alignment="bottom", key="controls") if row else contextlib.nullcontext():
+        view(knowledge)
+        treatments(knowledge)
+        if with_priorities:
+            chosen = current(knowledge).priorities
+            label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
+            # Drawn only while open (a rerun when it opens): the choices are a widget that most visits never open.
+            with st.popover(label, icon=":material/star:", on_change="rerun", key="w_priorities_open") as choices:
+                if choices.open:
+                    priorities(knowledge)
     return current(knowledge)
 
 

@@ -126,7 +126,8 @@ def test_rounds_come_in_pairs_whose_order_alternates(monkeypatch):
     parser = argparse.ArgumentParser()
     bench.add_arguments(parser)
     args = parser.parse_args(["--url", "http://127.0.0.1:1", "--sessions", "4", "--rounds", "4"])
-    figures = bench.measure_page("overview", "page=overview", 2.0, args, "http://127.0.0.1:2", None)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # asyncio.run needs a thread without a running loop
+        figures = pool.submit(bench.measure_page, "overview", "page=overview", 2.0, args, "http://127.0.0.1:2", None).result()
     assert order == ["overview", "minimal page", "minimal page", "overview"] * 2
     assert figures["cost_ratio"] == 2.0 and figures["rounds"] == 4
     assert parser.parse_args(["--check"]).rounds is None and bench.CHECK_ROUNDS == 7

@@ -1,7 +1,7 @@
 from components import handout_button, notice, overview_table, page, selection, treatment_details
 
 knowledge, _ = page.start("Overview")
-chosen = selection.controls(knowledge, with_priorities=True)
+chosen = selection.controls(knowledge, with_priorities=True, row=True)  # side by side: the overview fits one screen
 if notice.need_treatments(chosen.treatments, at_least=1):
     overview_table.show(knowledge, chosen, details=treatment_details.markdown(knowledge, chosen.treatments, chosen.view))
     handout_button.show(knowledge, chosen)

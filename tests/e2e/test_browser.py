@@ -244,7 +244,7 @@ def test_presenter_mode_reads_from_the_back_of_the_room_at_1920x1080(page, dashb
     settle(page)
     assert page.get_by_text(DISCLAIMER).is_visible()
     assert page.locator('[data-testid="stHeader"]').is_hidden()  # navigation and toolbar hidden
-    assert page.locator('[data-testid="stImage"] img').first.is_visible()  # the QR code of this step's link
+    page.locator('[data-testid="stImage"] img').first.wait_for(state="visible", timeout=15_000)  # the QR code of this step's link
     drawn = charts(page)
     sizes = [drawn.nth(i).evaluate("el => Array.from(el.querySelectorAll('svg text')).map(t => parseFloat(getComputedStyle(t).fontSize))")
              for i in range(drawn.count())]
