@@ -14,6 +14,7 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {padding: .25rem .45rem !important; vertical-align: top;}
 [data-testid="stMarkdownContainer"] td:first-child {min-width: 7.5rem;}
 [data-testid="stMarkdownContainer"] hr {margin: .75rem 0 .25rem;}
+[data-testid="stPageLink"] p {white-space: normal;}
 .st-key-controls {flex-wrap: wrap;}
 .st-key-controls > div:has([data-testid="stMultiSelect"]) {flex: 1 1 22rem; min-width: min(100%, 22rem);}
 @media (max-width: 640px) {
