@@ -197,7 +197,7 @@ def treatments(knowledge: Knowledge, label: str = "Treatments to compare") -> tu
     _seed("w_treatments", list(current(knowledge).treatments))
     labels = knowledge.memo(("treatment_labels",), lambda: {i: treatment_label(knowledge, i) for i in knowledge.treatment_ids()})
     st.multiselect(label, options=list(labels), format_func=labels.__getitem__,
-                   max_selections=AT_MOST, key="w_treatments", on_change=changed, wrap=True,
+                   max_selections=AT_MOST, key="w_treatments", on_change=changed,
                    placeholder="Type a generic or brand name, e.g. Kesimpta",
                    help=f"Choose up to {AT_MOST}, grouped by class. Your choice stays as you move between pages.")
     return current(knowledge).treatments
