@@ -99,13 +99,14 @@ def open_page(landing: str) -> st.Page:
     """st.navigation(pages(landing), position="top"): the page this run shows (the one the session asked for, else
     `landing`; a page that does not exist is said to the browser as st.navigation says it), with the menu."""
     PagesManager.uses_pages_directory = False  # as st.navigation: no pages/ folder of the old kind
-    declared = _declared(_main_folder(), landing)
+    folder = _main_folder()
+    declared = _declared(folder, landing)
     default = declared[PATHS.index(landing)]
     ctx = get_script_run_ctx()
     if ctx is None:
         page = default
     else:
-        infos, messages = _menu(_main_folder(), landing)
+        infos, messages = _menu(folder, landing)
         found = ctx.pages_manager.set_pages_and_resolve(dict(infos), fallback_page_hash=default._script_hash)
         page = next((p for p in declared if found and p._script_hash == found["page_script_hash"]), None)
         if page is None:
