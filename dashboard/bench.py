@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="every page against its budget (landing <= 1.3 x the minimal page, others <= 2 x); "
                              "exit 1 when one is over")
     parser.add_argument("--readme", type=Path, metavar="JSON",
-                        help="rewrite README.md's figures table from a --check --json file, then stop")
+                        help="rewrite docs/performance.md's figures table from a --check --json file, then stop")
     parser.add_argument("--no-startup", action="store_true", help="skip the knowledge load timing")
 
 
@@ -447,7 +447,7 @@ def over_budget(report: dict) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     if args.readme:
         write_readme(json.loads(args.readme.read_text()))
-        print(f"README.md: figures table rewritten from {args.readme}")
+        print(f"docs/performance.md: figures table rewritten from {args.readme}")
         return 0
     if args.rounds is None:
         args.rounds = CHECK_ROUNDS if args.check else 3
@@ -545,7 +545,7 @@ def readme_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-def write_readme(report: dict, readme: Path = ROOT / "README.md") -> None:
+def write_readme(report: dict, readme: Path = ROOT / "docs" / "performance.md") -> None:
     text = readme.read_text()
     before, rest = text.split(TABLE_START, 1)
     _, after = rest.split(TABLE_END, 1)

@@ -32,7 +32,7 @@ def test_deployment_probes_resources_and_shared_cookie_secret():
 def test_no_secret_is_committed_and_its_creation_is_documented():
     assert "Secret" not in manifests()
     assert not any("replace-me" in p.read_text() for p in K8S.glob("*.yaml"))
-    readme = (K8S.parents[1] / "README.md").read_text()
+    readme = (K8S.parents[1] / "docs" / "deploy.md").read_text()
     assert "kubectl create secret generic ms-dashboard --from-literal=cookie-secret=" in readme
 
 
