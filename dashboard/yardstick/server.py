@@ -11,7 +11,9 @@ import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 from starlette.routing import Route  # noqa: E402
 
+from dashboard.compression import Compression  # noqa: E402
 from dashboard.headers import SecurityHeaders  # noqa: E402
 from dashboard.readiness import ready  # noqa: E402
 
-app = st.App("minimal_app.py", routes=[Route("/ready", ready)], middleware=[Middleware(SecurityHeaders)])
+app = st.App("minimal_app.py", routes=[Route("/ready", ready)],
+             middleware=[Middleware(SecurityHeaders), Middleware(Compression)])

@@ -1,0 +1,65 @@
+"""The server `scripts/run.sh` starts (dashboard/server.py) sends every static text response of 1 KB or more
+gzip-compressed, with the cache headers it had uncompressed, and the same bytes once unpacked."""
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.request
+
+import pytest
+
+from tests.e2e.conftest import running_dashboard
+
+
+def fetch(url: str, encoding: str | None) -> tuple[dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+@pytest.fixture(scope="module")
+def served():
+    with running_dashboard() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def static_files(served) -> list[str]:
+    """index.html and every script and stylesheet it names."""
+    _, page = fetch(served + "/", None)
+    found = re.findall(r'(?:src|href)="\./(static/[^"]+\.(?:js|css))"', page.decode())
+    assert len(found) > 20 and any(f.endswith(".css") for f in found)  # Streamlit's frontend: scripts and a stylesheet
+    return ["", *dict.fromkeys(found)]
+
+
+def test_every_static_text_response_of_1_kb_or_more_comes_compressed(served, static_files):
+    plain_total = packed_total = 0
+    for path in static_files:
+        plain_headers, plain = fetch(f"{served}/{path}", None)
+        headers, packed = fetch(f"{served}/{path}", "gzip, deflate, br")
+        assert "content-encoding" not in plain_headers, path
+        if len(plain) < 1000:
+            continue
+        assert headers.get("content-encoding") == "gzip", path
+        assert gzip.decompress(packed) == plain, path
+        assert len(packed) < len(plain) and int(headers.get("content-length", len(packed))) == len(packed), path
+        assert headers["cache-control"] == plain_headers["cache-control"], path
+        assert "Accept-Encoding" in headers["vary"], path
+        plain_total, packed_total = plain_total + len(plain), packed_total + len(packed)
+    assert plain_total > 1_500_000 and packed_total < plain_total / 2.5  # the frontend's scripts: MBs into a third
+
+
+def test_the_frontend_keeps_its_cache_headers(served, static_files):
+    index, _ = fetch(f"{served}/", "gzip")
+    script, _ = fetch(f"{served}/{static_files[1]}", "gzip")
+    assert index["cache-control"] == "no-cache"  # the page is revalidated: a new release reaches the visitor
+    assert script["cache-control"] == "public, immutable, max-age=31536000"  # content-hashed files: kept a year
+    assert "content-security-policy" in script  # the security headers still on every response
+
+
+def test_a_kept_compressed_file_is_sent_again_the_same(served, static_files):
+    path = max(static_files[1:], key=len)
+    first, body = fetch(f"{served}/{path}", "gzip")
+    again, body_again = fetch(f"{served}/{path}", "gzip")
+    assert body_again == body and again["content-length"] == first["content-length"] == str(len(body))
+    assert again["etag"] == first["etag"] and again["content-encoding"] == "gzip"
