@@ -93,7 +93,8 @@ class Figure(Model):
     value: float
     unit: Literal[
         "%", "per 1,000 patients", "count", "days", "weeks", "months", "years", "patient-years", "ratio",
-        "per patient-year", "per 100 patient-years", "per 1,000 patient-years", "g/L", "mg", "mg/L", "µg/L", "mg/kg per day", "µg/kg per day",
+        "per patient-year", "per 100 patient-years", "per 1,000 patient-years", "per 100,000 patient-years", "g/L", "mg",
+        "mg/L", "µg/L", "mg/kg per day", "µg/kg per day",
     ]
     count: Count | None = None
     n: Count | None = None
@@ -102,6 +103,11 @@ class Figure(Model):
     ci_high: float | None = None
     source: Id
     locator: Text
+    # Rare risks (docs/knowledge-format.md, "Rare risks on one scale"): what the figure is in a case count ÷ exposure
+    # pair, the date its data run to, and whether the source says "more than" (an exposure given as a lower bound).
+    role: Literal["cases", "reported_cases", "exposure", "rate"] | None = None
+    data_date: str | None = None
+    more_than: bool = False
 
     @model_validator(mode="after")
     def _percent(self) -> Figure:

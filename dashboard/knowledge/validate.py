@@ -126,6 +126,39 @@ class _Checker:
             elif isinstance(high, (int, float)) and isinstance(value, (int, float)) and high < value:
                 self.add(document, location + ("high",), f"upper end {high} is below the lower end {value}, expected high >= value")
 
+    def rare_risks(self, document: Document) -> None:
+        """A case count and its exposure come in pairs, in the same risk, each with its data date (the rare-risk scale
+        divides one by the other); a source's own rate is marked as such."""
+        risks = document.data.get("risks") if isinstance(document.data, dict) else None
+        marked = [(location, mapping) for location, mapping in self.mappings(document)
+                  if location[-2:-1] == ("figures",) and mapping.get("role") is not None]
+        for location, figure in marked:
+            role, unit = figure.get("role"), figure.get("unit")
+            if location[:1] != ("risks",) or len(location) != 4:
+                self.add(document, location + ("role",), "a role is for the figures of a risk, expected it under risks: figures:")
+            elif role in _ROLE_UNITS and unit not in _ROLE_UNITS[role]:
+                self.add(document, location + ("unit",), f"a figure with role {role} is in {unit}, expected {' or '.join(_ROLE_UNITS[role])}")
+            if not _given(figure.get("data_date")):
+                self.add(document, location + ("data_date",), "a figure with a role needs the date its data run to, expected data_date: as the source prints it")
+            if figure.get("more_than") is True and role != "exposure":
+                self.add(document, location + ("more_than",), "more_than is for an exposure the source gives as 'more than', expected role: exposure")
+        for index, risk in _entries(risks):
+            figures = [(i, f) for i, f in _entries(risk.get("figures"))]
+            cases = [i for i, f in figures if f.get("role") in ("cases", "reported_cases")]
+            exposures = [(i, f.get("unit")) for i, f in figures if f.get("role") == "exposure"]
+            where = lambda i: ("risks", index, "figures", i, "role")  # noqa: E731
+            if cases and not exposures:
+                self.add(document, where(cases[0]), "a case count without its exposure, expected a figure with role: exposure in the same risk")
+            if exposures and not cases:
+                self.add(document, where(exposures[0][0]), "an exposure without its case count, expected a figure with role: cases or reported_cases in the same risk")
+            for i in cases[1:]:
+                self.add(document, where(i), "a second case count in one risk, expected one (put another count in its own risk)")
+            seen: set = set()
+            for i, unit in exposures:
+                if unit in seen:
+                    self.add(document, where(i), f"a second exposure in {unit} in one risk, expected at most one in people and one in patient-years")
+                seen.add(unit)
+
     def references(self, document: Document, sources: dict[str, Source], source_ids: set, events: set, used: set[str]) -> None:
         trials = {_text(t, "id"): t for _, t in _entries(document.data.get("trials"))}
         for location, mapping in self.mappings(document):
@@ -178,6 +211,10 @@ class _Checker:
 
 
 _RANGE = re.compile(r"\brange\b", re.IGNORECASE)
+_ROLE_UNITS = {
+    "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
+    "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),
+}
 
 
 def _given(value: Any) -> bool:
@@ -256,6 +293,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
                 into[parsed.id] = parsed
     for document in treatment_docs:
         _unique_trials(check, document)
+        check.rare_risks(document)
     for document in treatment_docs + topic_docs:
         check.ranges(document)
     for document in site_docs + source_docs + treatment_docs + topic_docs:
