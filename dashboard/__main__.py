@@ -1,8 +1,9 @@
-"""Command line: `python -m dashboard validate [PATH]`, `python -m dashboard bench ...` and
+"""Command line: `python -m dashboard validate [PATH]`, `python -m dashboard bench ...`, `... review`, `... labels --check` and
 `python -m dashboard export ...` (open data as CSV or JSON, or the static edition)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -63,6 +64,23 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def review(args: argparse.Namespace) -> int:
+    """Exit code 1 where a source is overdue or a newer label was found, so a schedule can say so."""
+    from dashboard.knowledge import DATA_DIR, KnowledgeError, load_knowledge
+    from dashboard.knowledge.labels import read_state, state_path
+    from dashboard.knowledge.review import report, review as review_all
+
+    try:
+        knowledge = load_knowledge(args.data or DATA_DIR)
+    except KnowledgeError as error:
+        print("\n".join(map(str, error.problems)), file=sys.stderr)
+        return 2
+    today, state = args.today or dt.date.today(), read_state(state_path(args.state))
+    reviews = review_all(knowledge, today, state)
+    print(report(reviews, today, state))
+    return int(any(r.due for r in reviews))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -77,6 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--view", choices=("patient", "clinician"), default="patient", help="handout version (default patient)")
     out.add_argument("--link", default="", help="handout: the address that reopens the view (printed and as a QR code)")
     out.add_argument("--data", type=Path, help="data folder (default: data/)")
+    due = commands.add_parser("review", help="per treatment: what is due for review, and when (docs/knowledge.md)")
+    due.add_argument("--today", type=dt.date.fromisoformat, help="review as on this date (default: today)")
+    due.add_argument("--state", type=Path, help="openFDA check results (default: $DASHBOARD_LABEL_STATE)")
+    due.add_argument("--data", type=Path, help="data folder (default: data/)")
+    labels = commands.add_parser("labels", help="the US labels cited; --check asks openFDA for newer versions")
+    from dashboard.labels_check import add_arguments as label_arguments
+
+    label_arguments(labels)
     bench = commands.add_parser("bench", help="measure concurrent sessions and reruns")
     from dashboard.bench import add_arguments
 
@@ -88,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.path or DATA_DIR)
     if args.command == "export":
         return export(args)
+    if args.command == "review":
+        return review(args)
+    if args.command == "labels":
+        from dashboard.labels_check import run as check_labels
+
+        return check_labels(args)
     from dashboard.bench import run
 
     return run(args)
