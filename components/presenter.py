@@ -18,6 +18,7 @@ from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
 
 from . import elements, icon_arrays, overview_table, plotly_element
+from .link_values import link_number
 from .selection import Selection, link_params
 
 CSS = """
@@ -61,7 +62,7 @@ def current_step(total: int) -> int:
     """The step (1-based) from the link's ?step=, kept in the session and mirrored back into the link."""
     if "presenter_step" not in st.session_state:
         asked = st.query_params.get("step", "1")
-        st.session_state["presenter_step"] = int(asked) if asked.isdigit() else 1
+        st.session_state["presenter_step"] = link_number(asked, default=1, most=total)
     step = min(max(st.session_state["presenter_step"], 1), total)
     st.session_state["presenter_step"] = step
     if st.query_params.get("step", "1") != str(step):  # the first step needs no word in the link
