@@ -157,6 +157,9 @@ class Trial(Model):
     n_treatment: Count | None = None
     n_comparator: Count | None = None
     comparator_treatment: Id | None = None  # the treatment file of the comparator, where it has one
+    # Figures from a later look at the trial's results (post hoc) or at part of its patients (post hoc subgroup):
+    # said in plain words on screen and never a page's default.
+    analysis: Literal["post_hoc", "post_hoc_subgroup"] | None = None
     source: Id
     locator: Text
 
@@ -244,12 +247,20 @@ class Monitoring(Model):
     vaccines: tuple[Statement, ...] = ()
 
 
+class Pointer(Model):
+    """Where the authoritative text is: a source and the place in it."""
+
+    source: Id
+    locator: Text
+
+
 class Gap(Model):
     """What could not be sourced, said on screen where the content would have been."""
 
     topic: GapTopic
     note: Text
     patient: Text | None = None  # the same gap in plain words, for the patient view; without it the note is shown
+    see: tuple[Pointer, ...] = ()  # where the reader finds it instead (a label section), shown as links with the gap
 
     def text(self, view: str) -> str:
         return self.patient if view == "patient" and self.patient else self.note
