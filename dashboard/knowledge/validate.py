@@ -113,6 +113,14 @@ class _Checker:
             if isinstance(url, str) and not links.problem(url) and not links.is_primary(url) and not _given(item.get("copy_of")):
                 self.add(document, (index, "copy_of"), "a page on a secondary host (not a regulator, registry, PubMed/DOI or journal) is a copy, expected copy_of naming the label or study it reproduces")
 
+    def process_talk(self, document: Document, notes_shown: bool = True) -> None:
+        """Texts readers see say what is known and where it stands, never how the knowledge was gathered."""
+        for location, mapping in self.mappings(document):
+            for key, value in mapping.items():
+                hidden = key in _NOT_SHOWN or (key == "note" and not notes_shown)
+                if isinstance(value, str) and not hidden and (found := PROCESS_TALK.search(value)):
+                    self.add(document, location + (key,), f"'{found.group(0)}' tells how the knowledge was gathered, expected what the reader cannot learn here and where it is (a label section, the neurologist)")
+
     def ranges(self, document: Document) -> None:
         """A figure labelled as a range holds both ends."""
         for location, mapping in self.mappings(document):
@@ -211,6 +219,12 @@ class _Checker:
 
 
 _RANGE = re.compile(r"\brange\b", re.IGNORECASE)
+# Words about how the knowledge was gathered (issue 20.5): never in a text a reader sees.
+PROCESS_TALK = re.compile(
+    r"\b(?:stored|excerpts?|mirrors?|unreadable|readable|reachable|look-?ups?|looked up|search(?:ed|es|ing)?|cut off"
+    r"|we hold|could not (?:be )?(?:read|found)|could not (?:read|find)|cannot be read|(?:was|were|is|are|be) not read"
+    r"|(?:was|were|been) read|we read|in any copy)\b", re.IGNORECASE)
+_NOT_SHOWN = frozenset({"id", "source", "url", "locator"})  # never shown as text; a source's note is for maintainers
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
     "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),
@@ -298,6 +312,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
         check.ranges(document)
     for document in site_docs + source_docs + treatment_docs + topic_docs:
         check.dates(document)
+    for document in site_docs + source_docs + event_docs + treatment_docs + topic_docs:
+        check.process_talk(document, notes_shown=document not in source_docs)
     for document in source_docs if not unreadable else ():
         for index, item in _entries(document.data):
             if (ident := _text(item, "id")) and ident not in used:

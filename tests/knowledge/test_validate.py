@@ -264,3 +264,36 @@ def test_shipped_knowledge_is_valid_and_large_enough(capsys):
     assert code == 0, line
     treatments, figures, sources = (int(part.split()[0]) for part in line.removeprefix("ok: ").split(", "))
     assert treatments >= 6 and figures >= 120 and sources >= 20
+
+
+PROCESS_TALK = "tells how the knowledge was gathered, expected what the reader cannot learn here and where it is (a label section, the neurologist)"
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    pytest.param(TREATMENT, "patient: One baby had fewer immune cells at birth.",
+                 "patient: The table could not be read in any stored copy.",
+                 f"data/treatments/exampleumab.yaml:88: pregnancy.infant.0.patient: 'could not be read' {PROCESS_TALK}", id="patient-text"),
+    pytest.param(TREATMENT, "brands: [Examplo]", "brands: [Examplo]\ngaps:\n  - topic: pml\n    note: The label table is beyond the readable part of the label.",
+                 f"data/treatments/exampleumab.yaml:6: gaps.0.note: 'readable' {PROCESS_TALK}", id="gap-note"),
+    pytest.param(TREATMENT, "clinician: Contraception for 6 months after the last dose.",
+                 "clinician: Contraception for 6 months after the last dose (in the sources we hold).",
+                 f"data/treatments/exampleumab.yaml:82: pregnancy.contraception.0.clinician: 'we hold' {PROCESS_TALK}", id="clinician-text"),
+    pytest.param(SOURCES, "version: Revised 01/2024", "version: Revised 01/2024, seen on a mirror",
+                 f"data/sources/main.yaml:8: 0.version: 'mirror' {PROCESS_TALK}", id="source-version-shown-in-citations"),
+])
+def test_no_text_a_reader_sees_tells_how_the_knowledge_was_gathered(data, capsys, file, old, new, expected):
+    edit(data, file, old, new)
+    code, lines = validate(data, capsys)
+    assert (code, lines) == (1, [expected])
+
+
+def test_a_source_note_for_maintainers_may_say_how_it_was_read(data, capsys):
+    """A source's note is never shown: it keeps the record of where the text was read."""
+    edit(data, SOURCES, "  version: Revised 01/2024\n", "  version: Revised 01/2024\n  note: Read on a mirror; the table was cut off.\n")
+    assert validate(data, capsys)[0] == 0
+
+
+def test_research_and_a_data_cut_off_are_not_process_talk(data, capsys):
+    edit(data, TREATMENT, "patient: One baby had fewer immune cells at birth.",
+         "patient: Research found one baby had fewer immune cells at the data cut-off.")
+    assert validate(data, capsys)[0] == 0
