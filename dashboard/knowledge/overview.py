@@ -148,6 +148,9 @@ PLAIN_RATE_UNITS = {
 }
 
 
+NOT_GIVEN = "not given here: ask your neurologist"  # never "see details" alone: the answer, or who has it
+
+
 def _period(statement: Statement) -> str | None:
     figure = next((f for f in statement.figures if f.unit in ("months", "weeks", "days")), None)
     if figure is None:
@@ -163,20 +166,20 @@ def _regions(items: tuple[Statement, ...], say) -> Cell:
             first = first or mine[0]
             parts.append(f"{'' if region == 'all' else region + ': '}{say(mine[0])}")
     if not parts:
-        return Cell("Nothing recorded in the sources we hold.")
+        return Cell(NOT_GIVEN)
     return Cell(" · ".join(parts), first.source, first.locator)
 
 
 def _contraception(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
-    cell = _regions(t.pregnancy.contraception, lambda s: _period(s) or "see details")
+    cell = _regions(t.pregnancy.contraception, lambda s: _period(s) or s.short or NOT_GIVEN)
     summary = t.pregnancy.summary
-    return cell if t.pregnancy.contraception else Cell(summary.short or "no set period in the sources we hold; see details",
+    return cell if t.pregnancy.contraception else Cell(summary.short or f"no set waiting time given; {NOT_GIVEN}",
                                                        summary.source, summary.locator)
 
 
 def _breastfeeding(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     labels = tuple(s for s in t.pregnancy.breastfeeding if knowledge.sources[s.source].type == "label") or t.pregnancy.breastfeeding
-    return _regions(labels, lambda s: s.short or "see details")
+    return _regions(labels, lambda s: s.short or NOT_GIVEN)
 
 
 def _pregnancy(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
