@@ -111,31 +111,25 @@ def _serious(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
 
 
 def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
-    if t.pml_risk:
-        values = [s.per_1000 for s in t.pml_risk]
-        first = t.pml_risk[0]
-        low = "fewer than " if min(t.pml_risk, key=lambda s: s.per_1000).less_than else ""
-        return Cell(f"Depends on antibody status, time on treatment and earlier immunosuppressants: from {low}"
-                    f"{min(values):g} to {max(values):g} in 1,000 (see the estimator)", first.source, first.locator)
-    pml = [r for r in t.risks if r.topic == "pml"]
-    if not pml:
-        return Cell("No PML estimate published in the sources we hold.")
-    # A risk marked as headline first (the one estimate the data chose to lead with), then reported cases with the
-    # exposure they come from; never a rate computed here.
-    for risk in [r for r in pml if r.headline] + [r for r in pml if not r.headline]:
-        rates = [f for f in risk.figures if f.unit in RATE_UNITS]
-        if risk.headline and rates:
-            f = next((f for f in rates if any(w in f.label.casefold() for w in ("whole", "overall"))), rates[0])
-            unit = PLAIN_RATE_UNITS.get(f.unit, f.unit) if view == "patient" else f.unit
-            return Cell(f"{f.label}: {f.value:g} {unit}", f.source, f.locator)
-        counts = [f for f in risk.figures if f.unit == "count"]
-        if counts:
-            cases = counts[0]
-            exposure = next((f for f in risk.figures if f is not cases and f.unit in ("count", "patient-years")), None)
-            among = f"; {exposure.label}: {exposure.value:,.0f}" if exposure else ""
-            return Cell(f"{cases.label}: {cases.value:g}{among}", cases.source, cases.locator)
-    risk = pml[0]
-    return Cell(f"{risk.title}: reported, no rate or case count in the sources we hold", risk.source, risk.locator)
+    """PML on the rare-risk scale (dashboard.knowledge.rare_risks): about N in 10,000 people treated with its
+    frequency word, or "no case among N people" with the most that can rule out; the clinician view shows the
+    calculation (cases ÷ exposure, data date), the patient view the same in plain words. A treatment with figures only
+    per patient-years says that base in its cell. Never a bare count: without a case count and its exposure, the
+    risk's own short words or the gap."""
+    from . import rare_risks  # here, so that this shared module's imports stay as they are
+
+    found = rare_risks.primary(t, "people") or rare_risks.primary(t, "patient-years")
+    if found is None:
+        risk = rare_risks.worded(t) or next((r for r in t.risks if r.topic == "pml"), None)
+        return Cell(rare_risks.no_figure(t, view), *((risk.source, risk.locator) if risk else ()))
+    text = rare_risks.sentence(found, view)
+    if found.base != "people":
+        text += " (per years of treatment: no figure per people treated is given for this treatment)"
+    cited = found.cases if found.cases is not None and found.kind != "own_rate" else found.rate
+    locator = cited.locator
+    if found.exposure is not None and found.exposure.locator != cited.locator:
+        locator = f"cases: {cited.locator}; exposure: {found.exposure.locator}"
+    return Cell(text, cited.source, locator)
 
 
 RATE_UNITS = ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per patient-year")

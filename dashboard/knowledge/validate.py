@@ -154,9 +154,10 @@ class _Checker:
             figures = [(i, f) for i, f in _entries(risk.get("figures"))]
             cases = [i for i, f in figures if f.get("role") in ("cases", "reported_cases")]
             exposures = [(i, f.get("unit")) for i, f in figures if f.get("role") == "exposure"]
+            rated = any(f.get("role") == "rate" for _, f in figures)
             where = lambda i: ("risks", index, "figures", i, "role")  # noqa: E731
-            if cases and not exposures:
-                self.add(document, where(cases[0]), "a case count without its exposure, expected a figure with role: exposure in the same risk")
+            if cases and not exposures and not rated:
+                self.add(document, where(cases[0]), "a case count without its exposure, expected a figure with role: exposure (or the source's own rate, role: rate) in the same risk")
             if exposures and not cases:
                 self.add(document, where(exposures[0][0]), "an exposure without its case count, expected a figure with role: cases or reported_cases in the same risk")
             for i in cases[1:]:

@@ -44,7 +44,7 @@ def test_a_pair_with_its_dates_is_valid(data, capsys):
 
 @pytest.mark.parametrize("old, new, expected", [
     pytest.param("        role: exposure\n", "",
-                 f"{FILE}:84: risks.1.figures.0.role: a case count without its exposure, expected a figure with role: exposure in the same risk",
+                 f"{FILE}:84: risks.1.figures.0.role: a case count without its exposure, expected a figure with role: exposure (or the source's own rate, role: rate) in the same risk",
                  id="cases-without-exposure"),
     pytest.param("        role: reported_cases\n", "",
                  f"{FILE}:90: risks.1.figures.1.role: an exposure without its case count, expected a figure with role: cases or reported_cases in the same risk",
