@@ -31,6 +31,7 @@ from . import elements
 PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/home.py", "Start", ":material/home:", "start"),
     ("pages/overview.py", "Overview", ":material/view_column:", "overview"),
+    ("pages/values.py", "What matters", ":material/favorite:", "values"), ("pages/check.py", "Check", ":material/quiz:", "check"),
     ("pages/benefits.py", "Benefits", ":material/trending_down:", "benefits"),
     ("pages/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
     ("pages/pictures.py", "Out of 100", ":material/grid_view:", "pictures"),

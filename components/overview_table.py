@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.knowledge import Knowledge, per_knowledge
-from dashboard.knowledge.overview import Row, rows, rows_for
+from dashboard.knowledge.overview import Row, rows
+from dashboard.knowledge.values import first_rows
 from dashboard.safe_text import safe_text
 
 from . import elements, notice, source_link
@@ -26,8 +27,8 @@ def _cell(text: str) -> str:
 def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[int, str, str]]]:
     """The table as Markdown, and the numbered sources it cites: (number, source id, locator)."""
     ids = chosen.treatments
-    table_rows: tuple[Row, ...] = rows(knowledge, ids, chosen.view, rows_for(chosen.priorities))
-    first = set(rows_for(chosen.priorities))
+    table_rows: tuple[Row, ...] = rows(knowledge, ids, chosen.view, first_rows(chosen.matters, chosen.priorities))
+    first = set(first_rows(chosen.matters, chosen.priorities))
     numbers: dict[tuple[str, str], int] = {}
     names = [knowledge.treatments[t] for t in ids]
     head = "| | " + " | ".join(safe_text(t.name + (f" ({', '.join(t.brands[:2])})" if t.brands else "")) for t in names) + " |"
@@ -72,7 +73,7 @@ def phone_css(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> str:
 def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
     """The notes above the table, the table, then one section on demand with its numbered sources and `details`
     (Markdown built by the caller): few elements, since each is a message to every visitor's browser."""
-    phone, table, title, sources = _parts(knowledge, chosen.treatments, chosen.view, chosen.priorities)
+    phone, table, title, sources = _parts(knowledge, chosen.treatments, chosen.view, chosen.priorities, chosen.matters)
     elements.stylesheet(phone)
     elements.markdown(table)
     with st.expander(title):
@@ -80,12 +81,13 @@ def show(knowledge: Knowledge, chosen: Selection, details: str = "") -> None:
 
 
 @per_knowledge
-def _parts(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...]) -> tuple[str, ...]:
+def _parts(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...],
+           matters: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The phone stylesheet, the notes and table, the sources' title and list: made once per selection, shared."""
-    table, cited = markdown(knowledge, Selection(treatments, view, None, priorities))
+    table, cited = markdown(knowledge, Selection(treatments, view, None, priorities, matters))
     notes = [f":small[:material/compare_arrows: {notice.HEAD_TO_HEAD_SHORT}]"]
-    if priorities:
-        notes.append(f":small[{MARK} = what you said matters to you. Those rows come first; nothing is ranked or recommended.]")
+    if first_rows(matters, priorities):
+        notes.append(f":small[{MARK} = very important to you. Those rows come first; the treatments stay in the order you chose.]")
     sources = "\n".join(f"{marker(n)} {source_link.markdown(knowledge, source, locator)}  " for n, source, locator in cited)
     return (phone_css(knowledge, treatments), "\n\n".join([*notes, table]),
             f"Sources for this table ({len(cited)}), and how each treatment is given and approved", sources)

@@ -14,10 +14,11 @@ import streamlit as st
 
 from dashboard.knowledge import GROUPS, Knowledge, per_knowledge
 from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
+from dashboard.knowledge.values import read_answer, read_situation
 from dashboard.safe_text import safe_text
 
 STATE, PAGE, IGNORED, MIRRORED = "selection", "selection_page", "selection_ignored", "selection_in_url"
-KEYS = ("treatments", "view", "events", "priorities")
+KEYS = ("treatments", "view", "events", "priorities", "matters", "situations")
 VIEWS = {"patient": "Patient", "clinician": "Clinician"}
 AT_MOST = 6
 MOST_PRIORITIES = 3
@@ -29,6 +30,8 @@ class Selection:
     view: str = "patient"
     events: tuple[str, ...] | None = None  # None: each chosen treatment's signature and most frequent events
     priorities: tuple[str, ...] = ()
+    matters: tuple[str, ...] = ()  # "consideration.level", e.g. "pml.very" (dashboard.knowledge.values)
+    situations: tuple[str, ...] = ()  # situation ids the person stated
 
     def events_or_default(self, knowledge: Knowledge) -> tuple[str, ...]:
         if self.events is None:
@@ -57,7 +60,8 @@ def _read_link(knowledge: Knowledge, params: dict[str, list[str]]) -> tuple[Sele
     words = {w.casefold(): pid for pid, w in PRIORITY_WORDS.items()}
     priorities = known("priorities", lambda v: v.strip().casefold() if v.strip().casefold() in PRIORITY_WORDS
                        else words.get(v.strip().casefold()))[:MOST_PRIORITIES]
-    return Selection(treatments, views[0] if views else "patient", events, priorities), ignored
+    matters, situations = known("matters", read_answer), known("situations", read_situation)
+    return Selection(treatments, views[0] if views else "patient", events, priorities, matters, situations), ignored
 
 
 def link_params(knowledge: Knowledge, selection: Selection, page: str | None = None) -> dict[str, list[str] | str]:
@@ -73,6 +77,10 @@ def link_params(knowledge: Knowledge, selection: Selection, page: str | None = N
         params["events"] = list(selection.events)
     if selection.priorities:
         params["priorities"] = list(selection.priorities)
+    if selection.matters:
+        params["matters"] = list(selection.matters)
+    if selection.situations:
+        params["situations"] = list(selection.situations)
     return params
 
 
@@ -112,7 +120,7 @@ def start(knowledge: Knowledge, page: str | None = None) -> Selection:
     elif asked and asked != state.get(MIRRORED):
         followed, ignored = _read_link(knowledge, asked)
         given = {"treatments": followed.treatments, "view": followed.view, "events": followed.events,
-                 "priorities": followed.priorities}
+                 "priorities": followed.priorities, "matters": followed.matters, "situations": followed.situations}
         state[STATE] = replace(state[STATE], **{key: given[key] for key in asked})
         state[IGNORED] = ignored
     if page:

@@ -14,7 +14,7 @@ from dashboard.knowledge.models import Statement
 from . import elements, source_link
 from dashboard.safe_text import safe_text
 
-NOTHING = "Nothing recorded in the sources we hold."
+NOTHING = "Nothing on this is given here; the label and your neurologist can tell you more."
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

@@ -23,7 +23,7 @@ def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
         use = f" for {', '.join(a.indications)}" if a.indications and a.status == "approved" else ""
         lines.append(statement.markdown(knowledge, a, view, title=f"{a.region}: {STATUS[a.status]}{use}"))
     if t.gaps:  # every gap is said on screen, here all together, and on its own page where the content would be
-        lines.append("**Not found in the sources we hold:**\n" + "\n".join(
+        lines.append("**What this dashboard cannot tell you (the label and your neurologist can):**\n" + "\n".join(
             f"- {GAP_TOPICS[g.topic]}: {safe_text(g.text(view))}" for g in t.gaps))
     return "\n\n".join(line for line in lines if line)
 

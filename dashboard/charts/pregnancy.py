@@ -46,7 +46,7 @@ class Window:
 
     @property
     def words(self) -> str:
-        return f"{self.period} after the last dose" if self.figure else "no set period in the sources we hold"
+        return f"{self.period} after the last dose" if self.figure else "no set waiting time given"
 
 
 def windows(treatments: list[Treatment]) -> list[Window]:

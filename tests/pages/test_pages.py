@@ -177,16 +177,13 @@ def test_overview_puts_the_chosen_priorities_first_and_marks_them():
     lines = overview_markdown(at).split("\n")
     assert lines[2].startswith("| **★ [Pregnancy") and lines[3].startswith("| **★ [What it did")
     assert "★" not in "".join(lines[4:])
-    assert "nothing is ranked or recommended" in texts(at)
+    assert "the treatments stay in the order you chose" in texts(at)
 
 
-def test_the_priorities_are_drawn_only_while_their_popover_is_open():
+def test_the_overview_says_what_matters_and_links_to_the_values_page():
     at = open_page("pages/overview.py", treatments=["Ocrelizumab"], priorities=["pregnancy"])
-    assert [w.key for w in at.get("button_group")] == ["w_view"]  # closed: no choices sent
-    at.session_state["w_priorities_open"] = True  # what opening it in the browser does
-    at.run()
-    assert [w.key for w in at.get("button_group")] == ["w_view", "w_priorities"]
-    assert at.session_state["w_priorities"] == ["pregnancy"]  # open: shows what the link chose
+    assert [w.key for w in at.get("button_group")] == ["w_view"]  # the questions are on the values page (issue 23)
+    assert any("What matters to me" in m.value and "page=values" in m.value for m in at.markdown)
 
 
 def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
@@ -589,7 +586,7 @@ def test_every_gap_is_said_on_screen(knowledge):
         for view in ("Patient", "Clinician"):
             at = open_page("pages/overview.py", treatments=[t.id], view=view)
             shown = texts(at)
-            assert "Not found in the sources we hold" in shown
+            assert "What this dashboard cannot tell you" in shown
             for gap in t.gaps:
                 assert safe_text(gap.text(view.lower())) in shown, (t.id, gap.topic, view)
 

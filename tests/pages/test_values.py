@@ -1,0 +1,239 @@
+"""The values page, the knowledge check and the overview's 'What matters to me' in AppTest: answers round-trip through
+the link, the statements shown for each situation equal data/, the check's right answers equal data/, the treatments
+keep their order, and no page of ours ranks or recommends."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.knowledge import statements_of
+from dashboard.knowledge.overview import rows
+from dashboard.knowledge.values import SITUATIONS
+from dashboard.safe_text import safe_text
+
+from .test_pages import open_page, param, texts
+
+PAIR = ["Ocrelizumab", "Natalizumab"]
+NEVER = re.compile(r"\b(best|recommend\w*|top choice|rank\w*)\b", re.I)
+
+
+def labels(at, kind: str) -> dict[str, object]:
+    return {w.key: w.value for w in at.get(kind)}
+
+
+def test_answers_come_from_the_link_and_changes_go_back_into_it():
+    at = open_page(None, page="values", treatments=PAIR, matters=["pml.very", "Given.Some"], situations=["breastfeeding"])
+    assert not at.exception
+    chosen = labels(at, "button_group")
+    assert chosen["w_matters_pml"] == "very" and chosen["w_matters_given"] == "some" and chosen["w_matters_benefit"] is None
+    assert at.checkbox(key="w_situation_breastfeeding").value and not at.checkbox(key="w_situation_pregnancy_planned").value
+    at.button_group(key="w_matters_benefit").set_value("not").run()
+    at.checkbox(key="w_situation_jcv_positive").check().run()
+    assert param(at, "matters") == ["given.some", "benefit.not", "pml.very"]
+    assert param(at, "situations") == ["breastfeeding", "jcv_positive"]
+    # the link alone restores every answer in a new session
+    again = open_page(None, page="values", treatments=PAIR, matters=param(at, "matters"), situations=param(at, "situations"))
+    assert labels(again, "button_group") == labels(at, "button_group")
+    assert labels(again, "checkbox") == labels(at, "checkbox")
+
+
+def test_a_cleared_answer_leaves_the_link():
+    at = open_page(None, page="values", treatments=PAIR, matters=["pml.very"])
+    at.button_group(key="w_matters_pml").set_value(None).run()
+    assert "matters" not in at.query_params
+
+
+def test_unknown_answers_are_counted_not_echoed():
+    at = open_page(None, page="values", treatments=PAIR, matters=["price.very", "pml.very"], situations=["<b>x</b>"])
+    assert "<b>x</b>" not in texts(at) and "price" not in texts(at)
+    assert "2 value(s)" in texts(at)
+    assert labels(at, "button_group")["w_matters_pml"] == "very"
+
+
+def test_no_sliders_and_every_question_on_one_screen():
+    at = open_page(None, page="values", treatments=PAIR)
+    assert not at.get("slider") and not at.get("select_slider")
+    assert len([k for k in labels(at, "button_group") if k.startswith("w_matters_")]) == 9
+    assert len(at.checkbox) == len(SITUATIONS)
+    assert not [e for e in at.get("expander") if any(w.key and w.key.startswith("w_matters_") for w in e.get("button_group"))]
+
+
+def _sections(at, heading: str) -> dict[str, str]:
+    """The situation's element, cut into its treatments' parts by their '#### name' headings."""
+    element = next(m.value for m in at.markdown if m.value.startswith(f"### {safe_text(heading)}"))
+    parts = re.split(r"^#### (.+)$", element, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def _expected(knowledge, situation: str, t) -> list:
+    """The groups of data/ that speak to each situation, written from the data model."""
+    p, m = t.pregnancy, t.monitoring
+    return {
+        "pregnancy_planned": [p.summary, *p.contraception],
+        "breastfeeding": list(p.breastfeeding),
+        "no_injections": [t.identity],
+        "hard_to_travel": [t.identity, m.burden],
+        "jcv_positive": [r for r in t.risks if r.topic == "pml" or "PML" in r.title]
+                        + [s for s in (*m.screening, *m.ongoing) if re.search(r"\bJCV?\b|JC virus|\bPML\b", s.clinician)],
+        "vaccines_soon": list(m.vaccines),
+        "hepatitis_b": [r for r in t.risks if r.topic == "hbv"],
+    }[situation]
+
+
+def _batches(knowledge):
+    ids = knowledge.treatment_ids()
+    return [ids[i:i + 6] for i in range(0, len(ids), 6)]
+
+
+@pytest.mark.parametrize("batch", range(4))
+def test_every_situation_shows_the_statements_of_data_for_every_treatment(knowledge, batch):
+    chosen = _batches(knowledge)[batch]
+    at = open_page(None, page="values", treatments=chosen, situations=[s.id for s in SITUATIONS])
+    assert not at.exception
+    for situation in SITUATIONS:
+        parts = _sections(at, situation.words)
+        assert list(parts) == [safe_text(knowledge.treatments[t].name) for t in chosen]  # the order chosen
+        for tid in chosen:
+            t = knowledge.treatments[tid]
+            part = parts[safe_text(t.name)]
+            expected = _expected(knowledge, situation.id, t)
+            for s in expected:
+                assert safe_text(s.patient) in part, (situation.id, tid)
+            assert part.count(":** ") == len(expected), (situation.id, tid)  # each statement once, no other
+            others = [s for s in statements_of(t) if s not in expected and s.patient not in {e.patient for e in expected}]
+            assert not [s for s in others if safe_text(s.patient) in part], (situation.id, tid)
+            gaps = [g for g in t.gaps if g.topic == {"pregnancy_planned": "pregnancy", "breastfeeding": "breastfeeding",
+                                                     "jcv_positive": "pml", "vaccines_soon": "vaccines"}.get(situation.id)]
+            for g in gaps:
+                assert safe_text(g.text("patient")) in part
+            if not expected and not gaps and situation.id not in ("no_injections", "hard_to_travel"):
+                assert "say nothing specific about this" in part
+
+
+def test_what_matters_most_comes_first_and_treatments_keep_their_order(knowledge):
+    at = open_page(None, page="values", treatments=PAIR, matters=["monitoring.very", "pml.some", "given.not"])
+    headings = [m.value.split("\n")[0] for m in at.markdown if m.value.startswith("### ")]
+    considered = [h for h in headings if "·" in h]
+    assert considered[0].startswith("### Tests and check") and "Very important" in considered[0]
+    assert considered[1].startswith("### PML") and "Somewhat important" in considered[1]
+    tests = next(m.value for m in at.markdown if m.value.startswith("### Tests and check"))
+    assert tests.index("**Ocrelizumab**") < tests.index("**Natalizumab**")
+    cells = next(r.cells for r in rows(knowledge, ("ocrelizumab", "natalizumab"), "patient") if r.id == "monitoring")
+    for cell in cells:
+        assert safe_text(cell.text) in tests
+
+
+def overview_head_and_rows(at) -> tuple[str, list[str]]:
+    table = next(m.value for m in at.markdown if m.value.count("\n| **") >= 5)
+    lines = [line for line in table.split("\n") if line.startswith("|")]
+    return lines[0], [line.split("](")[0] for line in lines[2:]]
+
+
+def test_the_overview_keeps_treatment_order_and_puts_very_important_rows_first():
+    plain = open_page(None, page="overview", treatments=["Natalizumab", "Cladribine", "Ocrelizumab"])
+    answered = open_page(None, page="overview", treatments=["Natalizumab", "Cladribine", "Ocrelizumab"],
+                         matters=["monitoring.very", "pml.very", "benefit.not"], situations=["breastfeeding"])
+    head, plain_rows = overview_head_and_rows(plain)
+    head_answered, answered_rows = overview_head_and_rows(answered)
+    assert head == head_answered  # same treatments, same order
+    assert answered_rows[0].startswith("| **★ [PML") and answered_rows[1].startswith("| **★ [Tests")
+    assert sorted(r.replace("★ ", "") for r in answered_rows) == sorted(plain_rows)
+    summary = next(m.value for m in answered.markdown if "What matters to me" in m.value)
+    assert "Very important: PML, a rare and serious brain infection; Tests and check\\-ups." in summary
+    assert "About me: breastfeeding, or planning to." in summary
+    assert "page=values" in summary and "matters=monitoring.very" in summary
+
+
+def test_an_older_links_priorities_show_in_the_summary_and_on_the_form():
+    at = open_page(None, page="overview", treatments=PAIR, priorities=["pregnancy"])
+    summary = next(m.value for m in at.markdown if "What matters to me" in m.value)
+    assert "Very important: Pregnancy and breastfeeding." in summary and "planning a pregnancy" in summary
+    form = open_page(None, page="values", treatments=PAIR, priorities=["pregnancy"])
+    assert labels(form, "button_group")["w_matters_pregnancy"] == "very"
+    assert form.checkbox(key="w_situation_pregnancy_planned").value
+
+
+def test_questions_to_ask_are_on_the_values_page(knowledge):
+    at = open_page(None, page="values", treatments=["Siponimod"], situations=["pregnancy_planned"])
+    block = next(m.value for m in at.markdown if m.value.startswith("## Questions to ask your neurologist"))
+    for s in knowledge.treatments["siponimod"].pregnancy.contraception:
+        days = next(f for f in s.figures if f.unit == "days")
+        assert f"label for Siponimod says to keep using contraception for {days.value:g} days" in block
+    assert "What should I do if I miss a dose of Siponimod?" in block
+
+
+def _right_answer(knowledge, label: str) -> str:
+    """The right answer to a check question, read from data/ by the test itself."""
+    name = re.search(r"people on (.+?)(,| had)|dose of (.+?) should", label)
+    tname = next(n for n in name.groups() if n and n not in (",", " had"))
+    t = next(t for t in knowledge.treatments.values() if safe_text(t.name) == tname)
+    if "contraception" in label:
+        s = next(s for s in t.pregnancy.contraception if knowledge.sources[s.source].type == "label"
+                 and knowledge.sources[s.source].region == "EU")
+        f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years"))
+        unit = f.unit[:-1] if f.value == 1 else f.unit
+        return f"{f.value:g} {unit}"
+    if "this result" in label:
+        b = next(b for b in t.benefits if b.unit.strip() == "%" and b.treatment_value is not None and b.comparator_value is not None)
+        return f"{b.treatment_value:g} in 100"
+    event = next(r for r in t.adverse_events if r.charted and safe_text(
+        knowledge.events[r.event].patient_label.split(" (")[0].lower()) in label and r.event in t.signature_events
+                 or r.charted and safe_text(knowledge.events[r.event].patient_label.split(" (")[0].lower()) + "?" in label)
+    return f"{event.treatment_pct:g} in 100"
+
+
+def test_the_check_asks_from_data_and_answers_with_data(knowledge):
+    at = open_page(None, page="check", treatments=PAIR)
+    assert not at.exception
+    questions = list(at.radio)
+    assert 3 <= len(questions) <= 5
+    assert all(r.value is None for r in questions)  # nothing chosen for the reader
+    for radio in questions:
+        if radio.label.split(". ", 1)[1].startswith("How is"):
+            continue
+        right = _right_answer(knowledge, radio.label)
+        assert right in radio.options, radio.label
+        radio.set_value(right)
+    at.run()
+    answered = [r for r in at.radio if r.value is not None]
+    shown = [s.value for s in at.success]
+    assert len(shown) == len(answered) and all(s.startswith("**Right.**") and "Source:" in s for s in shown)
+    wrong = at.radio[0]
+    wrong.set_value(next(o for o in wrong.options if o != wrong.value)).run()
+    assert at.warning and "Not quite: the answer is" in at.warning[-1].value
+
+
+def test_the_check_stores_nothing_in_the_link():
+    at = open_page(None, page="check", treatments=PAIR)
+    at.radio[0].set_value(at.radio[0].options[0]).run()
+    assert set(at.query_params) <= {"page", "treatments", "view", "events", "priorities", "matters", "situations"}
+
+
+def _data_texts(knowledge) -> list[str]:
+    """Every text of data/ a page may quote, made safe as the pages show it (a label may itself say 'recommended')."""
+    found = set()
+    for t in knowledge.treatments.values():
+        for s in statements_of(t):
+            found |= {s.patient, s.clinician, s.short or "", getattr(s, "title", "") or "", s.limits or ""}
+            found |= {f.label for f in s.figures}
+        found |= {g.text("patient") for g in t.gaps} | {g.note for g in t.gaps}
+        found |= {x.locator for x in (*statements_of(t), *t.adverse_events, *t.benefits, *t.trials)}
+        found |= {f.locator for s in statements_of(t) for f in s.figures}
+        for view in ("patient", "clinician"):
+            found |= {c.text for r in rows(knowledge, (t.id,), view) for c in r.cells}
+    found |= {f"{s.title} ({s.year})" for s in knowledge.sources.values()} | {s.copy_of or "" for s in knowledge.sources.values()}
+    found |= {w for e in knowledge.site.evidence.values() for w in (e.name, e.plain)}  # kinds of evidence, from site.yaml
+    urls = {s.url for s in knowledge.sources.values()}  # a link's address is shown as it is
+    return sorted({safe_text(x) for x in found if x} | urls, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("page_name", ["values", "check", "overview"])
+def test_no_page_of_ours_says_best_recommended_top_choice_or_rank(knowledge, page_name):
+    at = open_page(None, page=page_name, treatments=["Ocrelizumab", "Natalizumab", "Siponimod"],
+                   matters=["pml.very", "pregnancy.some"], situations=[s.id for s in SITUATIONS])
+    shown = texts(at) + "\n".join(str(w.label) for kind in ("radio", "checkbox", "button_group") for w in at.get(kind))
+    shown += "\n".join(str(o) for r in at.radio for o in r.options)
+    for text in _data_texts(knowledge):
+        shown = shown.replace(text, "")
+    assert not [shown[max(0, m.start() - 80):m.end() + 20] for m in NEVER.finditer(shown)]
