@@ -266,13 +266,15 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
     return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
 
 
-def one_event(knowledge: Knowledge) -> str | None:
-    """One side effect to picture: the first of the selection's events; choosing another puts it first."""
+def one_event(knowledge: Knowledge, default: str | None = None) -> str | None:
+    """One side effect to picture: the first of the selection's events; choosing another puts it first. `default`:
+    the page's first choice while no side effects are chosen."""
     chosen = current(knowledge)
     options = _event_options(knowledge, chosen)
     if not options:
         return None
-    first = next((e for e in chosen.events_or_default(knowledge) if e in options), options[0])
+    first = default if chosen.events is None and default in options else \
+        next((e for e in chosen.events_or_default(knowledge) if e in options), options[0])
 
     def changed() -> None:
         picked = st.session_state["w_event"]

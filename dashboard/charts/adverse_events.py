@@ -12,6 +12,55 @@ from dashboard.safe_text import safe_text
 
 from . import arms
 
+# A trial record marked as a later analysis (data: trials[].analysis), in plain words for every view.
+LATER_LOOK = {"post_hoc": "a later look at the trial's results", "post_hoc_subgroup": "a later look at part of the trial"}
+LATER_LOOK_CLINICIAN = {"post_hoc": "post hoc analysis", "post_hoc_subgroup": "post hoc subgroup analysis"}
+
+
+def later_look(trial: Trial, view: str = "patient") -> str:
+    """"" for a trial's main results; for a later analysis, what it is in plain words (the clinician view also
+    names it): "a later look at part of the trial (post hoc subgroup analysis)"."""
+    if trial.analysis is None:
+        return ""
+    words = LATER_LOOK[trial.analysis]
+    return f"{words} ({LATER_LOOK_CLINICIAN[trial.analysis]})" if view == "clinician" else words
+
+
+def later_look_note(trial: Trial, view: str = "patient") -> str:
+    """The sentence said with a later analysis's figures; "" for a trial's main results."""
+    if trial.analysis is None:
+        return ""
+    if trial.analysis == "post_hoc":
+        return f"These figures come from {later_look(trial, view)}, published after the trial's main report."
+    return (f"These figures come from {later_look(trial, view)}: a group of its patients chosen after the results "
+            "were known. They are less certain than the results of the whole trial.")
+
+
+def whole_trial(te: TrialEvents) -> bool:
+    """The trial's main results (not a later look at them): only these can be a page's default."""
+    return te.trial.analysis is None
+
+
+def left_out(knowledge: Knowledge, te: TrialEvents, cards: list[TrialEvents], events: list[str], view: str) -> str:
+    """What a card leaves out that the treatment has figures for, in the reader's words ("" when nothing): chosen
+    side effects that are in another of its trials' cards, and how many other side effects it has figures for."""
+    treatment, mine = te.treatment, [c for c in cards if c.treatment.id == te.treatment.id]
+    here = {r.event for r in te.rows}
+    parts = []
+    for other in mine:
+        moved = [e for e in events if e not in here and any(r.event == e for r in other.rows)]
+        if other is not te and moved:
+            names = ", ".join(event_name(knowledge, e, view) for e in moved)
+            parts.append(f"{names}: in the chart of {other.trial.name}")
+    charted = {r.event for r in treatment.adverse_events if r.charted}
+    shown = {r.event for c in mine for r in c.rows}
+    if te is mine[-1] and (more := len(charted - shown)):
+        parts.append(f"{more} more side effect{'s' if more > 1 else ''} of {treatment.name} "
+                     f"{'have' if more > 1 else 'has'} figures here: choose {'them' if more > 1 else 'it'} "
+                     "under 'Side effects to show'")
+    return ("Not in this chart: " + "; ".join(parts) + ".") if parts else ""
+
+
 def comparator_words(knowledge: Knowledge, treatment: Treatment, trial: Trial, view: str) -> str:
     """The comparator arm: the trial's words for a clinician, described in plain words for a patient."""
     if view == "clinician":
@@ -23,11 +72,14 @@ def comparator_words(knowledge: Knowledge, treatment: Treatment, trial: Trial, v
 
 
 def title(te: TrialEvents, knowledge: Knowledge | None = None, view: str = "clinician") -> str:
+    """The card's heading; a later analysis says so first, in plain words."""
     trial = te.trial
+    later = later_look(trial, view)
+    first = f"{later[:1].upper()}{later[1:]}: " if later else ""
     if view == "patient" and knowledge is not None:
         versus = comparator_words(knowledge, te.treatment, trial, view)
-        return f"{te.treatment.name} in the {trial.name} trial, compared with {versus}, over {trial.duration}"
-    return f"{trial.name} ({trial.population}, {trial.duration}): {te.treatment.name} vs {trial.comparator}"
+        return f"{first}{te.treatment.name} in the {trial.name} trial, compared with {versus}, over {trial.duration}"
+    return f"{first}{trial.name} ({trial.population}, {trial.duration}): {te.treatment.name} vs {trial.comparator}"
 
 
 def _arm(n: int | None) -> str:

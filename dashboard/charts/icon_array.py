@@ -2,7 +2,11 @@
 those who did not, the treatment arm beside its comparator arm, one denominator for both.
 
 Filled vs outlined is the code, never colour alone; the alt text and the sentence under the chart say the same
-numbers. A figure below 1 in the denominator is drawn as a half-filled icon and called "fewer than 1"."""
+numbers. A figure below 1 in the denominator is drawn as a half-filled icon and called "fewer than 1".
+
+Built for a 390 px phone first: 100 icons are one block of 10 x 10; 1,000 icons are ten blocks of 100 (two across,
+five down) with a gap between blocks, so they can be counted in hundreds. Cells are square at every width, and an
+icon's size (with its outline) is smaller than a cell at 390 px, so no two icons touch (tests/e2e measures it)."""
 from __future__ import annotations
 
 import math
@@ -16,7 +20,12 @@ from .arms import wrap
 from .palette import COMPARATOR_ARM, FONT, TEMPLATE, TREATMENT_ARM
 
 RARE_BELOW_PCT = 5.0  # below this (in either arm) the array has 1,000 icons, so small numbers are not rounded away
-COLUMNS = {100: 10, 1000: 40}
+BLOCK = 10  # a block of 100 is 10 x 10 icons
+BLOCKS_ACROSS = {100: 1, 1000: 2}  # 1,000: two blocks of 100 across, five down
+CELL_PX = {100: 22, 1000: 8}  # the height of a row of icons when the width allows it (cells stay square)
+# Marker size and outline width in px. At 390 px a panel of 1,000 is about 165 px wide, 21.2 cells: 7.7 px a cell, so
+# an icon of 5.5 px with a 1 px outline leaves a gap of about 1 px; a panel of 100 has about 16 px a cell.
+ICON = {100: (11, 1.5), 1000: (5.5, 1.0)}
 MODES = {"absolute": "Numbers out of 100 (or 1,000)", "difference": "Difference", "relative": "Relative risk"}
 
 
@@ -78,16 +87,38 @@ def sentence(event: str, treatment: str, comparator: str, t_pct: float, c_pct: f
 
 
 def _grid(per: int) -> list[tuple[int, int]]:
-    columns = COLUMNS[per]
-    return [(i % columns, -(i // columns)) for i in range(per)]
+    """(x, y) of each icon, in reading order: block by block (left to right, then down), row by row inside a block,
+    a one-cell gap between blocks."""
+    across = BLOCKS_ACROSS[per]
+    cells = []
+    for i in range(per):
+        block, inside = divmod(i, BLOCK * BLOCK)
+        row, column = divmod(inside, BLOCK)
+        block_row, block_column = divmod(block, across)
+        cells.append((block_column * (BLOCK + 1) + column, -(block_row * (BLOCK + 1) + row)))
+    return cells
+
+
+def _extent(per: int) -> tuple[list[float], list[float], float]:
+    """x range, y range and the plot height in px for one array of `per` icons (half a cell of margin around)."""
+    cells = _grid(per)
+    width = max(x for x, _ in cells) + 1
+    rows = -min(y for _, y in cells) + 1
+    return [-0.55, width - 0.45], [-(rows - 0.45), 0.55], (rows + 0.1) * CELL_PX[per]
+
+
+def denominator_words(per: int) -> str:
+    """What the heading says was drawn: "out of 100 people in each group"."""
+    return f"out of {per:,} people in each group"
 
 
 def figure(panels: tuple[Panel, Panel], highlight: int = 0) -> go.Figure:
     """Two arrays side by side. `highlight` marks that many icons of the first panel (the difference) with a cross."""
     titles = [wrap(p.name, 22) for p in panels]
     title_lines = max(t.count("<br>") + 1 for t in titles)
+    per = panels[0].per
+    size, line = ICON[per]
     fig = make_subplots(rows=1, cols=2, subplot_titles=titles, horizontal_spacing=0.06)
-    size = 11 if panels[0].per == 100 else 5
     shown: set[str] = set()  # one legend entry per kind of icon
     for column, p in enumerate(panels, start=1):
         cells = _grid(p.per)
@@ -103,17 +134,19 @@ def figure(panels: tuple[Panel, Panel], highlight: int = 0) -> go.Figure:
                 continue
             fig.add_scatter(
                 x=[x for x, _ in points], y=[y for _, y in points], mode="markers", row=1, col=column, name=name,
-                marker=dict(symbol=symbol, size=size, color=p.colour, line=dict(color=p.colour, width=1.5)),
+                marker=dict(symbol=symbol, size=size, color=p.colour, line=dict(color=p.colour, width=line)),
                 hoverinfo="skip", showlegend=symbol not in shown, legendgroup=symbol,
             )
             shown.add(symbol)
-    rows = -min(y for _, y in _grid(panels[0].per)) + 1
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor=None)
+    x_range, y_range, plot_height = _extent(per)
+    fig.update_xaxes(visible=False, fixedrange=True, range=x_range, constrain="domain")
+    fig.update_yaxes(visible=False, fixedrange=True, range=y_range, constrain="domain")
+    for column in (1, 2):  # square cells at every width: each panel's x axis keeps the scale of its y axis
+        fig.update_xaxes(scaleanchor="y" if column == 1 else "y2", scaleratio=1, row=1, col=column)
     fig.update_annotations(font=dict(size=14))
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=100 + 20 * title_lines + (22 if panels[0].per == 100 else 7) * rows,
-        margin=dict(l=4, r=4, t=20 + 20 * title_lines, b=60), legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", font=dict(size=13)),
+        template=TEMPLATE, font=FONT, height=round(60 + 20 * title_lines + plot_height + 10),
+        margin=dict(l=4, r=4, t=10 + 20 * title_lines, b=60), legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", font=dict(size=13)),
     )
     return fig
 
@@ -145,6 +178,7 @@ def estimate_panel(name: str, per_1000: float, less_than: bool, colour: str) -> 
 def single_figure(p: Panel) -> go.Figure:
     """One array (for a population estimate such as PML per 1,000): filled, part-filled and outlined icons."""
     fig = go.Figure()
+    size, line = ICON[p.per]
     cells = _grid(p.per)
     filled, rest = cells[: p.filled], cells[p.filled:]
     partial, empty = (rest[:1], rest[1:]) if p.partial else ([], rest)
@@ -152,11 +186,11 @@ def single_figure(p: Panel) -> go.Figure:
                                  (empty, "circle-open", "outlined: did not")):
         if points:
             fig.add_scatter(x=[x for x, _ in points], y=[y for _, y in points], mode="markers", name=name, hoverinfo="skip",
-                            marker=dict(symbol=symbol, size=5, color=p.colour, line=dict(color=p.colour, width=1.2)))
-    rows = -min(y for _, y in cells) + 1
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True)
-    fig.update_layout(template=TEMPLATE, font=FONT, height=80 + 8 * rows, margin=dict(l=4, r=4, t=8, b=50),
+                            marker=dict(symbol=symbol, size=size, color=p.colour, line=dict(color=p.colour, width=line)))
+    x_range, y_range, plot_height = _extent(p.per)
+    fig.update_xaxes(visible=False, fixedrange=True, range=x_range, constrain="domain", scaleanchor="y", scaleratio=1)
+    fig.update_yaxes(visible=False, fixedrange=True, range=y_range, constrain="domain")
+    fig.update_layout(template=TEMPLATE, font=FONT, height=round(60 + plot_height), margin=dict(l=4, r=4, t=8, b=50),
                       legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", font=dict(size=13)))
     return fig
 

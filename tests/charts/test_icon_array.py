@@ -48,3 +48,107 @@ def test_difference_marks_the_extra_icons_and_never_relies_on_colour_alone():
     symbols = {t.marker.symbol: len(t.x) for t in fig.data if t.xaxis == "x"}
     assert symbols == {"circle": 33, "x": 7, "circle-open": 60}
     assert "40 filled" in icon_array.alt(panels, "") and "33 filled" in icon_array.alt(panels, "")
+
+
+# --- Arrays of 1,000 on a phone: ten blocks of 100, square cells, icons smaller than a cell -------------------------
+
+def test_a_thousand_icons_are_ten_separate_blocks_of_a_hundred():
+    cells = icon_array._grid(1000)
+    assert len(set(cells)) == 1000
+    blocks = {}
+    for x, y in cells:
+        blocks.setdefault((x // (icon_array.BLOCK + 1), -y // (icon_array.BLOCK + 1)), []).append((x, y))
+    assert len(blocks) == 10 and all(len(b) == 100 for b in blocks.values())
+    gap_columns = {icon_array.BLOCK}  # the column between two blocks holds no icon
+    assert not any(x in gap_columns for x, _ in cells)
+
+
+def test_every_icon_is_smaller_than_its_cell_at_390_px():
+    """At 390 px the chart is about 350 px wide (tests/e2e measures the drawn icons): two panels of 0.47 of it."""
+    panel_px = 350 * (1 - 0.06) / 2
+    for per in (100, 1000):
+        fig = icon_array.figure(icon_array.arms("A", "B", 1 if per == 1000 else 40, 2 if per == 1000 else 30))
+        x_range = fig.layout.xaxis.range
+        cell = panel_px / (x_range[1] - x_range[0])
+        size, line = icon_array.ICON[per]
+        assert size >= 4 and size + line < cell, (per, size, line, cell)
+        assert fig.layout.xaxis.scaleanchor == "y" and fig.layout.xaxis2.scaleanchor == "y2"  # square cells
+
+
+def test_the_heading_names_the_denominator_drawn(knowledge):
+    from components import icon_arrays
+
+    for treatment in knowledge.treatments.values():
+        rows = {(r.trial, r.treatment_pct < 5 or r.comparator_pct < 5): r for r in treatment.adverse_events}
+        for row in rows.values():  # one of each denominator per trial
+            fig, _, _, heading, _ = icon_arrays.card(knowledge, treatment.id, row.trial, row.event, "patient", "absolute")
+            per = icon_array.denominator(row.treatment_pct, row.comparator_pct)
+            assert heading.endswith(f"out of {per:,} people in each group"), heading
+            assert sum(len(t.x) for t in fig.data if t.xaxis == "x") == per
+
+
+# --- The first side effect for any pair of treatments ---------------------------------------------------------------
+
+def _main_trial_events(knowledge, treatment_id):
+    """Read from data/ directly: events with both arms in a trial that is not marked as a later analysis."""
+    t = knowledge.treatments[treatment_id]
+    later = {trial.id for trial in t.trials if trial.analysis}
+    return {r.event for r in t.adverse_events if r.comparator_pct is not None and r.trial not in later}
+
+
+def test_default_event_has_both_arms_for_every_pair_or_the_screen_says_so(knowledge):
+    from itertools import combinations
+
+    from components import icon_arrays
+    from dashboard.safe_text import safe_text
+
+    pairs = list(combinations(sorted(knowledge.treatments), 2))
+    assert len(pairs) == 190
+    without = 0
+    for pair in pairs:
+        found = icon_arrays.default_event(knowledge, pair)
+        common = set.intersection(*(_main_trial_events(knowledge, t) for t in pair))
+        notice = icon_arrays._missing(knowledge, pair, found.event, "patient")
+        if common:
+            assert found.every and found.event in common, pair
+            assert notice == "", pair
+        else:
+            without += 1
+            assert not found.every, pair
+            assert notice.startswith("No side effect has trial figures for both groups for every treatment chosen") or (
+                found.event is None and notice.count("no side effect here has trial figures for both groups") == 2), pair
+            best = max(sum(e in _main_trial_events(knowledge, t) for t in pair) for e in knowledge.events)
+            assert len(found.covered) == best, pair
+            for t in pair:
+                if t not in found.covered:
+                    assert f"**{safe_text(knowledge.treatments[t].name)}:**" in notice, pair
+    assert 0 < without < 190  # both cases are exercised by the shipped data
+
+
+def test_a_later_look_at_part_of_a_trial_is_never_the_default_and_is_said_in_plain_words(knowledge):
+    from components import icon_arrays
+
+    later = [(t, trial) for t in knowledge.treatments.values() for trial in t.trials if trial.analysis]
+    assert {trial.analysis for _, trial in later} == {"post_hoc", "post_hoc_subgroup"}
+    for t, trial in later:
+        only_later = {r.event for r in t.adverse_events if r.trial == trial.id} - _main_trial_events(knowledge, t.id)
+        for event in only_later:  # a side effect this treatment has only from the later look
+            assert icon_arrays.default_event(knowledge, (t.id,)).event != event
+        row = next(r for r in t.adverse_events if r.trial == trial.id)
+        for view in ("patient", "clinician"):
+            heading, text = icon_arrays.card(knowledge, t.id, trial.id, row.event, view, "absolute")[3:]
+            words = "A later look at part of the trial" if trial.analysis == "post_hoc_subgroup" \
+                else "A later look at the trial's results"
+            assert heading.startswith(words) and words.lower() in text
+    ofatumumab = icon_arrays.default_event(knowledge, ("ofatumumab",))
+    assert ofatumumab.every and ofatumumab.event in _main_trial_events(knowledge, "ofatumumab")
+
+
+def test_every_trial_called_post_hoc_or_subgroup_in_data_is_marked_as_a_later_analysis(knowledge):
+    import re
+
+    for t in knowledge.treatments.values():
+        for trial in t.trials:
+            said = f"{trial.name} {knowledge.source(trial.source).note or ''}"
+            if re.search(r"post[ -]?hoc|subgroup", said, re.IGNORECASE):
+                assert trial.analysis, (t.id, trial.id)
