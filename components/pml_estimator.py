@@ -29,7 +29,8 @@ def _choose(label: str, options: tuple, key: str, format_func=str):
     if st.session_state.get(key) not in options:
         asked = st.query_params.get(key)
         st.session_state[key] = next((o for o in options if link_word(o) == asked), options[0])
-    picked = st.segmented_control(label, options=list(options), format_func=format_func, required=True, key=key)
+    picked = st.segmented_control(label, options=list(options), format_func=lambda o: safe_text(format_func(o)),
+                                  required=True, key=key)  # the answers come from data; the buttons render Markdown
     picked = options[0] if picked is None else picked
     if st.query_params.get(key) != link_word(picked):
         st.query_params[key] = link_word(picked)
