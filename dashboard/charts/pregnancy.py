@@ -3,7 +3,7 @@ as separate bars where both are recorded), and MS relapse rates before, during a
 studies, with their confidence intervals where the source gives them."""
 from __future__ import annotations
 
-import textwrap
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -113,32 +113,82 @@ def relapse_series(topic: Topic) -> list[tuple[Statement, list[Figure]]]:
 
 
 def study_name(knowledge: Knowledge, statement: Statement) -> str:
+    """The study's full title and year (tables, alt text): never cut."""
     source = knowledge.source(statement.source)
-    return f"{textwrap.shorten(source.title, 56, placeholder='…')} ({source.year})"
+    return f"{source.title} ({source.year})"
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{2,}$")
+_AUTHOR = re.compile(r"\b([A-Z][A-Za-z'\u00C0-\u017F-]+) [A-Z]{1,3}\b")
+
+
+def study_label(knowledge: Knowledge, statement: Statement, figures: list[Figure] = ()) -> str:
+    """A legend's name for a study, short enough for a phone and never cut: its acronym and first author where the
+    title gives them (in its last brackets, as "(PRIMS; Confavreux C et al.)" or "(Dobson R, ...)"), the year,
+    the kind of study in the site's words, and n where the figures give it. Without an author, the full title."""
+    source = knowledge.source(statement.source)
+    bracket = source.title.rsplit("(", 1)[1].rstrip(")") if source.title.endswith(")") and "(" in source.title else ""
+    first = bracket.split(";")[0].strip()
+    acronym = first if _ACRONYM.match(first) else ""
+    author = _AUTHOR.search(bracket)
+    kind = knowledge.site.evidence[knowledge.evidence_of(statement)].name.lower()
+    ns = {f.n for f in figures if f.n}
+    size = f", n = {ns.pop():,}" if len(ns) == 1 else ""
+    if author is None:
+        return f"{source.title} ({source.year}): {kind}{size}"
+    who = f"{author.group(1)} et al. {source.year}"
+    return f"{acronym + ', ' if acronym else ''}{who}: {kind}{size}"
+
+
+GROUP_WIDTH = 0.8  # of each period's slot, shared by the studies' bars
+LABEL_GAP = 0.04  # of the y range, between the top of an error bar (or of a bar without one) and its value label
+
+
+def relapse_positions(topic: Topic) -> tuple[list[str], list[list[float]], float]:
+    """The periods shown (in time order), each study's bar centres on a numeric x axis (period i at x = i), and the
+    bar width. Bars of one period sit side by side; a value label is drawn at its bar's centre."""
+    series = relapse_series(topic)
+    shown = [p for p in PERIODS if any(f.label == p for _, figures in series for f in figures)]
+    width = GROUP_WIDTH / max(len(series), 1)
+    centres = [[shown.index(f.label) + (index - (len(series) - 1) / 2) * width for f in figures]
+               for index, (_, figures) in enumerate(series)]
+    return shown, centres, width
 
 
 def relapse_figure(knowledge: Knowledge, topic: Topic) -> go.Figure:
+    """Bars with their 95% intervals; each value label sits above its bar's error bar (above the bar where the
+    study gives no interval), so no label touches an error bar at any width. The legend names each study."""
     fig = go.Figure()
-    for index, (statement, figures) in enumerate(relapse_series(topic)):
+    series = relapse_series(topic)
+    shown, centres, width = relapse_positions(topic)
+    top = max((f.ci_high or f.value for _, figures in series for f in figures), default=1)
+    y_top = top * 1.3
+    for index, ((statement, figures), xs) in enumerate(zip(series, centres)):
         has_ci = [f.ci_low is not None and f.ci_high is not None for f in figures]
+        name = wrap(SHOWN(study_label(knowledge, statement, figures)), 34)
         fig.add_bar(
-            name=wrap(SHOWN(study_name(knowledge, statement)), 40), x=[wrap(f.label, 12) for f in figures],
-            y=[f.value for f in figures], text=[f"{f.value:g}" for f in figures], textposition="outside", cliponaxis=False,
+            name=name, x=xs, y=[f.value for f in figures], width=width * 0.92, legendgroup=str(index),
             marker=dict(color=colour(index), line=dict(color="#000000", width=1), pattern=PATTERN | dict(shape=pattern(index))),
-            error_y=dict(type="data", symmetric=False, visible=any(has_ci),
+            error_y=dict(type="data", symmetric=False, visible=any(has_ci), color="#1A1A1A", thickness=1.5, width=5,
                          array=[(f.ci_high - f.value) if ok else 0 for f, ok in zip(figures, has_ci)],
                          arrayminus=[(f.value - f.ci_low) if ok else 0 for f, ok in zip(figures, has_ci)]),
-            hovertext=[f"{f.label}: {f.value:g} relapses per woman-year<br>"
+            hovertext=[f"{SHOWN(study_label(knowledge, statement))}<br>{f.label}: {f.value:g} relapses per woman-year<br>"
                        + (f"95% CI {f.ci_low:g} to {f.ci_high:g}" if ok else "no interval reported") for f, ok in zip(figures, has_ci)],
             hoverinfo="text",
         )
-    top = max((f.ci_high or f.value for _, figures in relapse_series(topic) for f in figures), default=1)
-    legend_lines = sum(trace.name.count("<br>") + 1 for trace in fig.data)
+        fig.add_scatter(  # the value labels, above the error bars
+            x=xs, y=[(f.ci_high if ok else f.value) + LABEL_GAP * y_top for f, ok in zip(figures, has_ci)],
+            text=[f"{f.value:g}" for f in figures], mode="text", textposition="top center", textfont=dict(size=14),
+            cliponaxis=False, showlegend=False, hoverinfo="skip", legendgroup=str(index), name=f"{name}: values",
+        )
+    legend_lines = sum(trace.name.count("<br>") + 1 for trace in fig.data if trace.type == "bar")
     fig.update_layout(
-        template=TEMPLATE, font=FONT, barmode="group", height=420 + 22 * legend_lines,
+        template=TEMPLATE, font=FONT, height=420 + 22 * legend_lines,
         margin=dict(l=8, r=8, t=16 + 22 * legend_lines, b=90), legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
-        xaxis=dict(fixedrange=True, categoryorder="array", categoryarray=[wrap(p, 12) for p in PERIODS]),
-        yaxis=dict(title=dict(text="relapses a year", font=dict(size=14)), range=[0, top * 1.25], fixedrange=True,
+        xaxis=dict(fixedrange=True, tickmode="array", tickvals=list(range(len(shown))),
+                   ticktext=[wrap(p, 9) for p in shown], range=[-0.5, len(shown) - 0.5], showgrid=False,
+                   tickangle=0, tickfont=dict(size=13)),  # level words, wrapped to fit a period's slot on a phone
+        yaxis=dict(title=dict(text="relapses a year", font=dict(size=14)), range=[0, y_top], fixedrange=True,
                    automargin=True),
     )
     return fig
@@ -154,5 +204,7 @@ def relapse_table(knowledge: Knowledge, topic: Topic) -> pd.DataFrame:
 
 def relapse_alt(knowledge: Knowledge, topic: Topic) -> str:
     return safe_text("Bar chart of relapse rates around pregnancy. " + " ".join(
-        f"{study_name(knowledge, s)}: " + ", ".join(f"{f.label} {f.value:g}" for f in figures) + "."
+        f"{study_label(knowledge, s, figures)}: " + ", ".join(
+            f"{f.label} {f.value:g}" + (f" (95% CI {f.ci_low:g} to {f.ci_high:g})" if f.ci_low is not None
+                                        and f.ci_high is not None else "") for f in figures) + "."
         for s, figures in relapse_series(topic)), "plain")
