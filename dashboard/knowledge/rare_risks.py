@@ -19,7 +19,7 @@ Kind = Literal["calculated", "reported", "own_rate", "none_seen"]
 # What "in 10,000" counts, in each view
 BASE_WORDS = {"people": "in 10,000 people treated", "patient-years": "per 10,000 patient-years"}
 PLAIN_BASE_WORDS = {"people": "in every 10,000 people treated",
-                    "patient-years": "for every 10,000 years of treatment (for example 10,000 people each treated for a year)"}
+                    "patient-years": "for every 10,000 years of treatment"}
 # A source's own rate, as a multiplier to "per 10,000", and the base it is on
 RATE_UNITS: dict[str, tuple[float, Base]] = {
     "per 1,000 patients": (10, "people"), "per 1,000 patient-years": (10, "patient-years"),
