@@ -38,6 +38,7 @@ PAGES = (  # (file, title, icon, url path); the first is the landing page
     ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
     ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
     ("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+    ("pages/glossary.py", "Words explained", ":material/dictionary:", "glossary"),
     ("pages/presenter.py", "Present", ":material/co_present:", "presenter"),
     ("pages/about.py", "About", ":material/info:", "about"),
 )

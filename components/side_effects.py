@@ -1,4 +1,5 @@
-"""The side-effect cards of the chosen treatments: one per trial, all on one x range; a gap said where it is."""
+"""The side-effect cards of the chosen treatments: one per trial, all on one x range; a gap said where it is. A card
+that leaves out a side effect its treatment has figures for says so under it."""
 from __future__ import annotations
 
 from dashboard.charts import adverse_events
@@ -18,8 +19,10 @@ def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...], lead:
                 elements.markdown(lead)
             elements.info(args[0], icon=args[1])
         else:
-            card, key, heading, also = args
+            card, key, heading, also, left_out = args
             chart_card.show(*card, key=key, heading=heading, also=also, lead=lead)
+            if left_out:
+                elements.caption(left_out)
         lead = ""
     if lead:
         elements.markdown(lead)
@@ -44,5 +47,6 @@ def _plan(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> t
         for te in mine:
             plan.append(("chart", figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),
                          figures.adverse_event_key(te), adverse_events.title(te, knowledge, view),
-                         comparator_link(knowledge, chosen, treatment.id, te.trial.id)))
+                         comparator_link(knowledge, chosen, treatment.id, te.trial.id),
+                         safe_text(adverse_events.left_out(knowledge, te, cards, list(events), view))))
     return tuple(plan)

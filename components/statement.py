@@ -9,6 +9,7 @@ from __future__ import annotations
 
 
 from dashboard.knowledge import Knowledge
+from dashboard.knowledge.glossary import explain
 from dashboard.knowledge.models import Statement
 
 from . import elements, source_link
@@ -78,6 +79,8 @@ def _markdown(knowledge: Knowledge, statement: Statement, view: str, title: str 
     cite = cite or Citations()
     head = " · ".join(p for p in (title, kind(knowledge, statement, view)) if p)
     text = statement.patient if view == "patient" else statement.clinician
+    if view == "patient":  # a clinician's word keeps its plain meaning beside it
+        head, text = explain(knowledge, head), explain(knowledge, text)
     parts = [f"**{safe_text(head)}:** {safe_text(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
     if statement.limits:
         parts.append(f"*Limits:* {safe_text(statement.limits)}")

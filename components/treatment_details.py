@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dashboard.knowledge import Knowledge
+from dashboard.knowledge.glossary import explain
 
 from dashboard.safe_text import safe_text
 
@@ -24,7 +25,8 @@ def _markdown(knowledge: Knowledge, treatment_id: str, view: str) -> str:
         lines.append(statement.markdown(knowledge, a, view, title=f"{a.region}: {STATUS[a.status]}{use}"))
     if t.gaps:  # every gap is said on screen, here all together, and on its own page where the content would be
         lines.append("**What this dashboard cannot tell you (the label and your neurologist can):**\n" + "\n".join(
-            f"- {GAP_TOPICS[g.topic]}: {safe_text(g.text(view))}" for g in t.gaps))
+            f"- {GAP_TOPICS[g.topic]}: {safe_text(explain(knowledge, g.text(view)) if view == 'patient' else g.text(view))}"
+            for g in t.gaps))
     return "\n\n".join(line for line in lines if line)
 
 

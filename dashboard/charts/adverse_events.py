@@ -42,8 +42,9 @@ def whole_trial(te: TrialEvents) -> bool:
 
 
 def left_out(knowledge: Knowledge, te: TrialEvents, cards: list[TrialEvents], events: list[str], view: str) -> str:
-    """What a card leaves out that the treatment has figures for, in the reader's words ("" when nothing): chosen
-    side effects that are in another of its trials' cards, and how many other side effects it has figures for."""
+    """What a card leaves out that its treatment has figures for, in the reader's words ("" when nothing): chosen
+    side effects that are in another of its trials' charts, and (under the treatment's last card) how many other
+    side effects it has figures for."""
     treatment, mine = te.treatment, [c for c in cards if c.treatment.id == te.treatment.id]
     here = {r.event for r in te.rows}
     parts = []
@@ -51,13 +52,13 @@ def left_out(knowledge: Knowledge, te: TrialEvents, cards: list[TrialEvents], ev
         moved = [e for e in events if e not in here and any(r.event == e for r in other.rows)]
         if other is not te and moved:
             names = ", ".join(event_name(knowledge, e, view) for e in moved)
-            parts.append(f"{names}: in the chart of {other.trial.name}")
+            later = f" ({later_look(other.trial, view)})" if other.trial.analysis else ""
+            parts.append(f"{names}, in the chart of {other.trial.name}{later}")
     charted = {r.event for r in treatment.adverse_events if r.charted}
     shown = {r.event for c in mine for r in c.rows}
-    if te is mine[-1] and (more := len(charted - shown)):
-        parts.append(f"{more} more side effect{'s' if more > 1 else ''} of {treatment.name} "
-                     f"{'have' if more > 1 else 'has'} figures here: choose {'them' if more > 1 else 'it'} "
-                     "under 'Side effects to show'")
+    if mine and te is mine[-1] and (more := len(charted - shown)):
+        parts.append(f"{more} more side effect{'s' if more > 1 else ''} with trial figures for {treatment.name}: "
+                     f"add {'them' if more > 1 else 'it'} under 'Side effects to show'")
     return ("Not in this chart: " + "; ".join(parts) + ".") if parts else ""
 
 

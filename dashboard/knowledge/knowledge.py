@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Callable, Iterator, TypeVar
 
-from .models import AdverseEvent, Event, Site, Source, Statement, Topic, Treatment, Trial
+from .models import AdverseEvent, Event, GlossaryEntry, Site, Source, Statement, Topic, Treatment, Trial
 
 T = TypeVar("T")
 RECENT = 4096  # texts and plans kept per knowledge for keys from an unbounded set (selections)
@@ -37,6 +37,7 @@ class Knowledge:
     events: dict[str, Event]
     treatments: dict[str, Treatment]
     topics: dict[str, Topic] = field(default_factory=dict)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # data/glossary.yaml, in file order
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _recent: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False, compare=False)
     _recent_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)

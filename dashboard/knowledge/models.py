@@ -301,6 +301,25 @@ class Topic(Model):
     statements: tuple[Statement, ...] = Field(min_length=1)
 
 
+class GlossaryEntry(Model):
+    """A word a clinician will use, in plain words: `plain` is said beside it, `definition` on the glossary page."""
+
+    id: Id
+    kind: Literal["learn", "jargon"]  # learn: explained at its first use on a screen; jargon: at every use
+    term: Text
+    also: tuple[Text, ...] = ()  # other forms of the same word met on screens (plural, long form, abbreviation)
+    plain: Text
+    definition: Text
+    source: Id | None = None  # where the definition states a fact
+    locator: str | None = None
+
+    @model_validator(mode="after")
+    def _cited(self) -> GlossaryEntry:
+        if (self.source is None) != (self.locator is None):
+            raise ValueError("a source needs its locator and a locator its source, expected both or neither")
+        return self
+
+
 class EvidenceWords(Model):
     name: Text
     plain: Text

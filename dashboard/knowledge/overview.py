@@ -6,8 +6,9 @@ percentages, and relapse rates per 100 people a year are the annualised rates ti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .glossary import explain
 from .knowledge import Knowledge
 from .models import Benefit, Statement, Treatment
 
@@ -218,10 +219,15 @@ def rows_for(priorities: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for p in priorities for r in named.get(p, ())))
 
 
+def _worded(knowledge: Knowledge, cell: Cell, view: str) -> Cell:
+    """In the patient view, a clinician's word in a cell has its plain meaning beside it (glossary.explain)."""
+    return replace(cell, text=explain(knowledge, cell.text)) if view == "patient" else cell
+
+
 def rows(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, first: tuple[str, ...] = ()) -> tuple[Row, ...]:
     """The overview of these treatments; rows named in `first` (the user's priorities) come first, in that order."""
     chosen = knowledge.pick(list(treatment_ids))
-    built = {rid: Row(rid, title, plain, page, tuple(build(knowledge, t, view) for t in chosen))
+    built = {rid: Row(rid, title, plain, page, tuple(_worded(knowledge, build(knowledge, t, view), view) for t in chosen))
              for rid, title, plain, page, build in ROWS}
     order = [r for r in first if r in built] + [r for r in ROW_IDS if r not in first]
     return tuple(built[r] for r in order)

@@ -10,13 +10,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .knowledge import Knowledge
 from . import links
-from .models import SMALL_STUDY_TYPES, Event, Site, Source, Topic, Treatment, percent_disagreement
+from .models import SMALL_STUDY_TYPES, Event, GlossaryEntry, Site, Source, Topic, Treatment, percent_disagreement
 from .yaml_lines import Document, KnowledgeError, Location, Problem, read
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 _SOURCES = TypeAdapter(tuple[Source, ...])
 _EVENTS = TypeAdapter(tuple[Event, ...])
+_GLOSSARY = TypeAdapter(tuple[GlossaryEntry, ...])
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -267,6 +268,7 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
     event_docs = _documents(root, "events/*.yaml", problems)
     treatment_docs = _documents(root, "treatments/*.yaml", problems)
     topic_docs = _documents(root, "topics/*.yaml", problems)
+    glossary_docs = _documents(root, "glossary.yaml", problems)  # optional: plain words for clinicians' terms
     unreadable = bool(problems)  # a file that did not parse cites nothing: skip the unused-source rule
     check = _Checker(today)
 
@@ -315,6 +317,9 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
         check.dates(document)
     for document in site_docs + source_docs + event_docs + treatment_docs + topic_docs:
         check.process_talk(document, notes_shown=document not in source_docs)
+    glossary: dict = {}
+    for document in glossary_docs:
+        glossary = _glossary(check, document, source_ids, used, problems)
     for document in source_docs if not unreadable else ():
         for index, item in _entries(document.data):
             if (ident := _text(item, "id")) and ident not in used:
@@ -325,7 +330,27 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
         problems.append(Problem(display_path(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
     if problems:
         raise KnowledgeError(problems)
-    return Knowledge(site=site, sources=sources, events=events, treatments=treatments, topics=topics)
+    return Knowledge(site=site, sources=sources, events=events, treatments=treatments, topics=topics, glossary=glossary)
+
+
+def _glossary(check: _Checker, document: Document, source_ids: set, used: set[str], problems: list[Problem]) -> dict:
+    """data/glossary.yaml: each entry valid, each id and word once, each source known (and so counted as cited)."""
+    parsed, found = _parse(document, _GLOSSARY)
+    problems += found
+    check.unique([document], "glossary")
+    seen: dict[str, str] = {}
+    for index, item in _entries(document.data):
+        source = _text(item, "source")
+        if source is not None:
+            used.add(source)
+            if source not in source_ids:
+                check.add(document, (index, "source"), f"unknown source id '{source}', expected an id from data/sources/")
+        words = [item.get("term"), *(item.get("also") or ())]
+        for word in (w for w in words if isinstance(w, str)):
+            if word.casefold() in seen:
+                check.add(document, (index, "term"), f"'{word}' is already explained by '{seen[word.casefold()]}', expected each word once")
+            seen.setdefault(word.casefold(), _text(item, "id") or "?")
+    return {entry.id: entry for entry in parsed or ()}
 
 
 def _unique_trials(check: _Checker, document: Document) -> None:

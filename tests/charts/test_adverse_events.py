@@ -87,3 +87,42 @@ def test_charts_carry_our_small_template_not_plotlys_default(minimal):
     assert list(fig.layout.template.layout.colorway) == list(OKABE_ITO)
     assert fig.layout.template.data.to_plotly_json() == {}  # no per-trace defaults: every browser gets less to load
     assert len(fig.to_json()) < 6000
+
+
+# --- A card that leaves out a side effect its treatment has figures for says so -------------------------------------
+
+def test_a_card_says_which_chosen_side_effect_is_in_another_chart_and_how_many_more_there_are(knowledge):
+    events = ["headache", "injection_reaction_systemic", "any_infection"]
+    cards = knowledge.trial_events(["ofatumumab"], events)
+    by_trial = {te.trial.id: te for te in cards}
+    pooled, subgroup = by_trial["asclepios_pooled"], by_trial["asclepios_rdtn"]
+    assert "headache" not in {r.event for r in pooled.rows}  # the whole-trial chart has no headache row
+    note = adverse_events.left_out(knowledge, pooled, cards, events, "patient")
+    assert note.startswith("Not in this chart: Headache, in the chart of " + subgroup.trial.name)
+    assert "a later look at part of the trial" in note
+    charted = {r.event for r in knowledge.treatments["ofatumumab"].adverse_events if r.comparator_pct is not None}
+    more = len(charted - {r.event for te in cards for r in te.rows})
+    last = adverse_events.left_out(knowledge, cards[-1], cards, events, "patient")
+    assert f"{more} more side effects with trial figures for Ofatumumab" in last and more > 0
+
+
+def test_a_card_that_shows_everything_its_treatment_has_says_nothing(minimal):
+    events = [r.event for r in minimal.treatments["exampleumab"].adverse_events]
+    cards = minimal.trial_events(["exampleumab"], events)
+    assert all(adverse_events.left_out(minimal, te, cards, events, "patient") == "" for te in cards)
+
+
+def test_the_side_effects_page_says_under_each_card_what_it_leaves_out(knowledge):
+    import json
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py"), default_timeout=90)
+    at.query_params.update(page="side-effects", treatments=["alemtuzumab"], events=["headache"])
+    at.run()
+    assert not at.exception
+    charted = {r.event for r in knowledge.treatments["alemtuzumab"].adverse_events if r.comparator_pct is not None}
+    captions = [c.value for c in at.caption]
+    assert any(f"{len(charted) - 1} more side effects with trial figures for Alemtuzumab" in c for c in captions), captions
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"]  # the card itself is drawn

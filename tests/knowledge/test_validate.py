@@ -297,3 +297,31 @@ def test_research_and_a_data_cut_off_are_not_process_talk(data, capsys):
     edit(data, TREATMENT, "patient: One baby had fewer immune cells at birth.",
          "patient: Research found one baby had fewer immune cells at the data cut-off.")
     assert validate(data, capsys)[0] == 0
+
+
+GLOSSARY = ("- id: pml\n  kind: learn\n  term: PML\n  plain: a rare, serious brain infection\n"
+            "  definition: A rare brain infection.\n  source: example_label\n  locator: Section 5.1\n")
+
+
+def test_a_glossary_is_read_into_typed_entries(data, capsys):
+    from dashboard.knowledge import load_knowledge
+    (data / "glossary.yaml").write_text(GLOSSARY)
+    assert validate(data, capsys)[0] == 0
+    entry = load_knowledge(data).glossary["pml"]
+    assert (entry.term, entry.plain, entry.source, entry.locator) == ("PML", "a rare, serious brain infection", "example_label", "Section 5.1")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("  source: example_label\n", "  source: no_such_label\n",
+                 "data/glossary.yaml:6: 0.source: unknown source id 'no_such_label', expected an id from data/sources/", id="unknown-source"),
+    pytest.param("  locator: Section 5.1\n", "",
+                 "data/glossary.yaml:1: 0: a source needs its locator and a locator its source, expected both or neither", id="source-without-locator"),
+    pytest.param("  kind: learn\n", "  kind: later\n",
+                 "data/glossary.yaml:2: 0.kind: Input should be 'learn' or 'jargon'", id="unknown-kind"),
+    pytest.param("  locator: Section 5.1\n", "  locator: Section 5.1\n- id: pml2\n  kind: jargon\n  term: pml\n  plain: x\n  definition: y\n",
+                 "data/glossary.yaml:10: 1.term: 'pml' is already explained by 'pml', expected each word once", id="word-twice"),
+])
+def test_glossary_rules(data, capsys, old, new, expected):
+    (data / "glossary.yaml").write_text(GLOSSARY.replace(old, new))
+    code, lines = validate(data, capsys)
+    assert (code, lines) == (1, [expected])
