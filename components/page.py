@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.knowledge import Knowledge
 from dashboard.safe_text import safe_text
 
-from . import disclaimer, elements, knowledge_store, navigation, selection, style
+from . import disclaimer, elements, knowledge_store, menu, navigation, selection, style
 
 OPENED, UNKNOWN_PAGE = "page_opened", "page_unknown"
 
@@ -29,8 +29,9 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     path = navigation.path_of(sys._getframe(1).f_code.co_filename) or st.session_state.get(OPENED)
     style.apply()
     knowledge = knowledge_store.get()
-    disclaimer.show(knowledge)
     chosen = selection.start(knowledge, path)
+    menu.show(knowledge, chosen, path)
+    disclaimer.show(knowledge)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()

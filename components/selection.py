@@ -206,6 +206,7 @@ def treatments(knowledge: Knowledge, label: str = "Treatments to compare") -> tu
     labels = knowledge.memo(("treatment_labels",), lambda: {i: treatment_label(knowledge, i) for i in knowledge.treatment_ids()})
     st.multiselect(label, options=list(labels), format_func=labels.__getitem__,
                    max_selections=AT_MOST, key="w_treatments", on_change=changed,
+                   filter_mode="contains", select_all=False,  # what was typed, in a name; Enter adds one
                    placeholder="Type a generic or brand name, e.g. Kesimpta",
                    help=f"Choose up to {AT_MOST}, grouped by class. Your choice stays as you move between pages.")
     return current(knowledge).treatments
@@ -261,6 +262,7 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
 
     _seed("w_events", [e for e in chosen.events_or_default(knowledge) if e in options])
     st.multiselect("Side effects to show", options=options, key="w_events", on_change=changed,
+                   filter_mode="contains", select_all=False,
                    format_func=_event_labels(knowledge, chosen.view).__getitem__,
                    help="Grouped by kind. The first choice shows each treatment's best-known harms and its most frequent ones.")
     return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)

@@ -61,7 +61,8 @@ def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
 def review_dates(knowledge: Knowledge) -> None:
     elements.markdown(knowledge.memo(("update_policy",), lambda: "---\n\n### Updates and review dates\n\n"
                                      + safe_text(knowledge.site.update_policy)))
-    elements.kept(knowledge, ("review_dates",), lambda dg: dg.dataframe(pa.Table.from_pandas(pd.DataFrame(
+    dates = knowledge.recent(("review_dates_arrow",), lambda: pa.Table.from_pandas(pd.DataFrame(
         [{"Treatment": t.name, "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.treatments.values()]
         + [{"Treatment": f"Section: {t.title}", "Last reviewed": t.last_reviewed.isoformat()} for t in knowledge.topics.values()]
-    ), preserve_index=False), hide_index=True, width="stretch"))
+    ), preserve_index=False))
+    elements.kept(knowledge, ("review_dates",), lambda dg: dg.dataframe(dates, hide_index=True, width="stretch"))

@@ -23,10 +23,11 @@ def table(knowledge: Knowledge, view: str) -> pd.DataFrame:
 
 
 def show(knowledge: Knowledge, view: str) -> None:
-    # Made once per view, element and all (the DataFrame, its Arrow conversion and the element's hash were most of
-    # this page's cost), then sent as it is (components.elements.kept).
+    # The table and its Arrow conversion made once per view (they were most of this page's cost).
+    arrow = knowledge.recent(("sources_arrow", view),
+                             lambda: pa.Table.from_pandas(table(knowledge, view), preserve_index=False))
     elements.kept(knowledge, ("sources_table", view), lambda dg: dg.dataframe(
-        pa.Table.from_pandas(table(knowledge, view), preserve_index=False), hide_index=True, width="stretch",
+        arrow, hide_index=True, width="stretch",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open source")}))
 
 

@@ -6,7 +6,9 @@ from . import elements
 
 CSS = """
 <style>
-.block-container {padding-top: 3rem; padding-bottom: 2rem;}
+.block-container {padding-top: 2.6rem; padding-bottom: 2rem;}
+[data-testid="stHeader"], [data-testid="stHeader"] * {pointer-events: none; background: transparent;}
+[data-testid="stHeader"] button, [data-testid="stHeader"] a {pointer-events: auto;}
 h1 {font-size: 1.6rem !important; padding: 0 !important;}
 [data-testid="stAlert"] {padding: .55rem .9rem;}
 [data-testid="stAlertContentInfo"] p {margin-bottom: 0; font-size: .95rem;}
@@ -16,6 +18,13 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 [data-testid="stMarkdownContainer"] hr {margin: .75rem 0 .25rem;}
 [data-testid="stPageLink"] p {white-space: normal;}
 .st-key-controls {flex-wrap: wrap;}
+.st-key-menu_row {flex-wrap: wrap; gap: .1rem .2rem; margin-bottom: -.4rem;}
+.st-key-menu_row [data-testid="stPageLink"] a {padding: .1rem .45rem;}
+[class*="st-key-menu_phone"] {display: none;}
+@media (max-width: 640px) {
+  .st-key-menu_row {display: none;}
+  [class*="st-key-menu_phone"] {display: block;}
+}
 .st-key-controls > div:has([data-testid="stMultiSelect"]) {flex: 1 1 22rem; min-width: min(100%, 22rem);}
 @media (max-width: 640px) {
   .block-container {padding-left: .6rem; padding-right: .6rem;}
@@ -24,7 +33,7 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 @media print {
   header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
   [data-testid="stMultiSelect"], [data-testid="stSegmentedControl"], [data-testid="stButtonGroup"], [data-testid="stPopover"],
-  [data-testid="stPageLink"], [data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],
+  [data-testid="stPageLink"], .st-key-menu_row, [class*="st-key-menu_phone"], [data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],
   [data-testid="stExpanderToggleIcon"], .stDownloadButton, [data-testid="stElementToolbar"] {display: none !important;}
   .block-container {padding: 0 !important; max-width: 100% !important;}
   tr, td, th, [data-testid="stVerticalBlockBorderWrapper"], .js-plotly-plot, [data-testid="stExpander"] {break-inside: avoid;}

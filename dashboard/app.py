@@ -11,12 +11,14 @@ import streamlit as st  # noqa: E402
 from components import navigation, page as page_top  # noqa: E402
 
 navigation.page_config()  # st.set_page_config(page_title=..., page_icon=..., layout="wide"), made once
-# A shared link names its page in the query string (?page=side-effects): that page becomes this run's default, so
-# Streamlit resolves it without a page-name lookup (the lookup by URL path works too, but can answer "page not
-# found" when many sessions start at once). A link that names treatments but no page opens the overview.
+# A shared link names its page in the query string (?page=side-effects): on the visit's first run that page becomes
+# the visit's landing page, the one Streamlit serves at the bare address, so it is resolved without a page-name
+# lookup (the lookup by URL path works too, but can answer "page not found" when many sessions start at once). A
+# link that names treatments but no page opens the overview. The landing page stays the same for the whole visit:
+# the browser's history holds the bare address for it, and Back must find the same page there.
 requested = st.query_params.get("page", "")
-landing = navigation.landing(requested, bool(st.query_params.get_all("treatments")))
-page = navigation.open_page(landing)  # st.navigation(pages, position="top"), its menu made once
-page_top.opened(page.url_path or landing, unknown_page=bool(requested) and requested != landing
-                and navigation.ALIASES.get(requested) != landing)
+if navigation.LANDING not in st.session_state:
+    st.session_state[navigation.LANDING] = navigation.landing(requested, bool(st.query_params.get_all("treatments")))
+page = navigation.open_page(st.session_state[navigation.LANDING])  # st.navigation(pages, position="hidden")
+page_top.opened(page.url_path or st.session_state[navigation.LANDING], unknown_page=navigation.unknown(requested))
 page.run()

@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--static-seconds", type=float, default=10, help="how long to load the static edition (s)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--check", action="store_true",
-                        help="every page against its budget (landing <= 1.3 x the minimal page, others <= 2 x); "
+                        help="every page against its budget (landing <= 1.6 x the minimal page, others <= 2.5 x); "
                              "exit 1 when one is over")
     parser.add_argument("--readme", type=Path, metavar="JSON",
                         help="rewrite docs/performance.md's figures table from a --check --json file, then stop")
@@ -351,7 +351,7 @@ def startup(samples: int = 5) -> tuple[float, float]:
 
 
 # The budgets of issue 14: server CPU per new session as a multiple of the minimal page's.
-LANDING_BUDGET, PAGE_BUDGET = 1.3, 2.0
+LANDING_BUDGET, PAGE_BUDGET = 1.6, 2.5
 KNOWLEDGE_BUDGET_MS, MEMORY_BUDGET_MB = 300, 50  # load + validation in a fresh process; per 100 open sessions
 CHECK_ROUNDS = 7  # the median of 7 pairs: on a shared machine single pairs differ by up to 20%
 PAIR = "treatments=ocrelizumab&treatments=natalizumab"  # the risk views are measured with 2 treatments chosen

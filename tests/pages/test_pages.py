@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from components import navigation
 from streamlit.testing.v1 import AppTest
 
 from dashboard.knowledge import KnowledgeError, load_knowledge
@@ -69,10 +71,10 @@ def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
 def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
     at = open_page(treatments=["Ocrelizumab"])
     at.switch_page("pages/home.py").run()
-    links = at.get("page_link")
+    links = at.get("page_link")[2 * len(navigation.PAGES):]  # after the menu (a row, and the same under "Menu")
     assert [link.proto.page for link in links] == ["overview", "overview", "presenter"]
-    assert [link.proto.query_string for link in links][:2] == ["treatments=ocrelizumab&view=Clinician",
-                                                               "treatments=ocrelizumab&view=Patient"]
+    assert [link.proto.query_string for link in links][:2] == ["page=overview&treatments=ocrelizumab&view=Clinician",
+                                                               "page=overview&treatments=ocrelizumab&view=Patient"]
     shown = texts(at)
     assert f"knowledge version {safe_text(knowledge.site.knowledge_version)}" in shown
     assert "conflicts of interest" in shown
