@@ -26,8 +26,12 @@ def both_arms(t: Treatment, words) -> bool:
 
 
 def relative_with_interval(t: Treatment, words) -> bool:
-    return any(about(b, *words) and (b.relative_reduction_pct is not None or b.ci_of)
-               and b.ci_low is not None and b.ci_high is not None for b in t.benefits)
+    """On a benefit row, or as a ratio with its interval among the figures of a benefit note."""
+    on_row = any(about(b, *words) and (b.relative_reduction_pct is not None or b.ci_of)
+                 and b.ci_low is not None and b.ci_high is not None for b in t.benefits)
+    in_note = any(f.unit == "ratio" and f.ci_low is not None and f.ci_high is not None
+                  and any(w in f.label.casefold() for w in words) for n in t.benefit_notes for f in n.figures)
+    return on_row or in_note
 
 
 def charted(t: Treatment, event: str) -> bool:
