@@ -123,7 +123,7 @@ def _pml(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     if found is None:
         risk = rare_risks.worded(t) or next((r for r in t.risks if r.topic == "pml"), None)
         return Cell(rare_risks.no_figure(t, view), *((risk.source, risk.locator) if risk else ()))
-    text = rare_risks.sentence(found, view)
+    text = rare_risks.cell(found, view)
     if found.base != "people":
         text += " (per years of treatment: no figure per people treated is given for this treatment)"
     cited = found.cases if found.cases is not None and found.kind != "own_rate" else found.rate

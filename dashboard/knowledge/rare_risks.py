@@ -208,35 +208,62 @@ def calculation(s: Scaled) -> str:
 
 def plain(s: Scaled) -> str:
     """The same meaning in plain words (patient view)."""
-    date = f" ({s.data_date})" if s.data_date else ""
+    date = f"; {s.data_date}" if s.data_date else ""
     if s.kind == "none_seen":
-        return (f"Nobody got it among {_exposure(s, 'patient')} in the studies ({s.exposure.label}){date}. That cannot "
-                f"rule out a rare risk: it could still be up to about {number(s.per_10000)} {PLAIN_BASE_WORDS[s.base]} "
-                f"(worked out by us with the 'rule of three': 3 divided by the number of {_counted(s, 'patient')}).")
+        return (f"The studies: {s.exposure.label}{date}. Seeing no case cannot rule out a rare risk; the most it "
+                f"can rule out was worked out by us with the 'rule of three' (3 divided by "
+                f"{count(s.exposure.value)}).")
     if s.kind == "own_rate":
         text = f"This is the study's own figure ({s.rate.value:g} {s.rate.unit}), said here out of 10,000{date}."
         return text + (f" It comes from {count(s.cases.value)} reported cases. {PLAIN_APPROXIMATE}" if s.reported else "")
     cases = "reported cases" if s.reported else "cases"
     text = (f"Worked out by us from {count(s.cases.value)} {cases} among {_exposure(s, 'patient')} "
-            f"({s.exposure.label}){date}.")
+            f"({s.exposure.label}{date}).")
     return text + (f" {PLAIN_APPROXIMATE}" if s.reported else "")
 
 
 def sentence(s: Scaled, view: str) -> str:
     """The figure and how it was made, in the view's words: one line per treatment under a chart, or a cell."""
-    meaning = frequency(s.per_10000)[1]
     if view == "patient":
-        head = headline(s, view)
-        if s.kind != "none_seen":
-            head = head.replace(f" ({s.word})", f" ({s.word}: {meaning})")
-        return f"{head}. {plain(s)}"
+        return f"{lead(s)}. {plain(s)}"
     return f"{headline(s, view)} · {calculation(s)}"
+
+
+def lead(s: Scaled) -> str:
+    """The patient view's headline, its frequency word explained ("uncommon: between 1 in 1,000 and 1 in 100")."""
+    head = headline(s, "patient")
+    if s.kind == "none_seen":
+        return head
+    return head.replace(f" ({s.word})", f" ({s.word}: {frequency(s.per_10000)[1]})")
 
 
 def worded(treatment: Treatment, topic: str = "pml") -> Risk | None:
     """The risk whose short words stand for the topic where there is no figure: a headline one first."""
     risks = [r for r in treatment.risks if r.topic == topic]
     return next((r for r in [r for r in risks if r.headline] + risks if r.short), None)
+
+
+def cell(s: Scaled, view: str) -> str:
+    """The figure in an overview cell: a short phrase and the numbers it rests on, with its data date; the
+    clinician view names the calculation, the patient view says it in words."""
+    date = s.data_date
+    approximate = (f"; reported cases, {APPROXIMATE}" if view != "patient" else f" {PLAIN_APPROXIMATE}") if s.reported else ""
+    if view == "patient":
+        if s.kind == "none_seen":
+            return (f"{headline(s, view)}, {date}. Seeing no case cannot rule out a rare risk: the 'at most' is 3 "
+                    f"divided by {count(s.exposure.value)} (the 'rule of three').")
+        if s.kind == "own_rate":
+            cases = f" from {count(s.cases.value)} reported cases" if s.reported else ""
+            return f"{lead(s)}. The study's own figure{cases}, said out of 10,000; {date}.{approximate}"
+        cases = "reported cases" if s.reported else "cases"
+        return f"{lead(s)}. Worked out by us from {count(s.cases.value)} {cases} among {_exposure(s, view)}; {date}.{approximate}"
+    if s.kind == "none_seen":
+        return f"{headline(s, view)} · rule of three: 3 ÷ {count(s.exposure.value)}; {date}"
+    if s.kind == "own_rate":
+        return f"{headline(s, view)} · the study's own figure, converted: {s.rate.value:g} {s.rate.unit}; {date}{approximate}"
+    cases = "reported cases" if s.reported else "cases"
+    return (f"{headline(s, view)} · calculated by us: {count(s.cases.value)} {cases} ÷ {_exposure(s)}; {date}"
+            f"{approximate.replace('; reported cases, ', '; ')}")
 
 
 def no_figure(treatment: Treatment, view: str, topic: str = "pml") -> str:
