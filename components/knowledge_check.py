@@ -2,15 +2,13 @@
 and feedback with the right figure and its source. The answers stay in this session's widgets; nothing is stored."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge import values
 from dashboard.safe_text import safe_text
 
-from . import elements, source_link
+from . import elements, navigation, source_link
 from .selection import Selection, link_params
 
 
@@ -21,10 +19,10 @@ def intro() -> None:
 
 
 def link(knowledge: Knowledge, chosen: Selection) -> None:
-    """A link to the check for the same treatments."""
-    query = urlencode(link_params(knowledge, chosen, "check"), doseq=True)
-    elements.markdown(f"## Did the numbers make sense?\n\n[Check the key numbers for these treatments (3 to 5 short "
-                      f"questions) ›](?{query})")
+    """A link to the check for the same treatments, in this visit."""
+    elements.markdown("## Did the numbers make sense?")
+    navigation.link("check", "Check the key numbers for these treatments (3 to 5 short questions)",
+                    link_params(knowledge, chosen), icon=":material/quiz:")
 
 
 def _key(question: values.CheckQuestion) -> str:
@@ -40,8 +38,10 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> int:
         return 0
     right = 0
     for number, q in enumerate(found, 1):
-        picked = st.radio(f"{number}. {safe_text(q.text)}", options=list(q.choices), index=None, key=_key(q),
-                          format_func=lambda choice: safe_text(choice, "plain"))
+        # The question (it names data: treatments, events) as Markdown made safe; the choices' label is ours alone.
+        elements.markdown(f"**{number}.** {safe_text(q.text)}")
+        picked = st.radio(f"Your answer to question {number}", options=list(q.choices), index=None, key=_key(q),
+                          format_func=lambda choice: safe_text(choice, "plain"), label_visibility="collapsed")
         if picked is None:
             continue
         source = f"  \n:small[Source: {source_link.markdown(knowledge, q.source, q.locator)}]"

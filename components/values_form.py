@@ -6,8 +6,6 @@ Nothing here ranks or prefers a treatment: answers order the considerations, nev
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
@@ -15,7 +13,7 @@ from dashboard.knowledge import values
 from dashboard.knowledge.values import CONSIDERATIONS, IMPORTANCE, IMPORTANCE_WORDS, SITUATIONS
 from dashboard.safe_text import safe_text
 
-from . import elements, notice, selection, source_link, statement
+from . import elements, navigation, notice, selection, source_link, statement
 from .selection import Selection, link_params
 
 QUESTION = "How much does this matter to you?"
@@ -53,16 +51,15 @@ def form(knowledge: Knowledge) -> Selection:
     elements.markdown(f"### {QUESTION}\n\n:small[Answer as many as you like; each answer can be cleared by choosing "
                       "it again. Your answers change which information comes first, never the order of the treatments, "
                       "and are kept only in this page's link.]")
-    for c in CONSIDERATIONS:
+    for c in CONSIDERATIONS:  # labels: our own words (no data), plain so a screen reader hears no escapes
         st.session_state[_key(c.id)] = found.get(c.id)  # the selection is the truth; the widget shows it
-        st.segmented_control(safe_text(c.words), options=[level for level, _ in IMPORTANCE],
-                             format_func=IMPORTANCE_WORDS.__getitem__, key=_key(c.id), on_change=_changed,
-                             help=f"{QUESTION} {safe_text(c.words, 'plain')}")
+        st.segmented_control(safe_text(c.words, "plain"), options=[level for level, _ in IMPORTANCE],
+                             format_func=IMPORTANCE_WORDS.__getitem__, key=_key(c.id), on_change=_changed)
     elements.markdown("### About you\n\n:small[Tick what is true for you. The page then shows what the sources say about "
                       "it for the treatments you chose.]")
     for s in SITUATIONS:
         st.session_state[_situation_key(s.id)] = s.id in said
-        st.checkbox(safe_text(s.words), key=_situation_key(s.id), on_change=_changed)
+        st.checkbox(safe_text(s.words, "plain"), key=_situation_key(s.id), on_change=_changed)
     return selection.current(knowledge)
 
 
@@ -71,19 +68,24 @@ def summary_lines(chosen: Selection) -> tuple[str, ...]:
     return values.summary(chosen.matters, chosen.situations, chosen.priorities)
 
 
-def summary_markdown(knowledge: Knowledge, chosen: Selection) -> str:
-    """The short 'What matters to me' with a link to change it (or to say it, when nothing was said)."""
-    query = urlencode(link_params(knowledge, chosen, "values"), doseq=True)
+def summary_markdown(chosen: Selection) -> str:
+    """The short 'What matters to me' (empty when nothing was said)."""
     lines = summary_lines(chosen)
     if not lines:
-        return f":material/favorite: [What matters to you? Say it here, then see what the sources say about it ›](?{query})"
-    return ("**:material/favorite: What matters to me**  \n" + "  \n".join(safe_text(line) for line in lines)
-            + f"  \n[Change what matters to me ›](?{query})")
+        return ""
+    return "**:material/favorite: What matters to me**  \n" + "  \n".join(safe_text(line) for line in lines)
 
 
-def summary(knowledge: Knowledge, chosen: Selection) -> None:
-    """The summary in one element: for the overview and for presenter mode."""
-    elements.markdown(summary_markdown(knowledge, chosen))
+def summary(knowledge: Knowledge, chosen: Selection, link: bool = True) -> None:
+    """The summary, and (with `link`) a link to the values page in this visit, to change it or to say it: for the
+    overview, and for presenter mode (`link=False`)."""
+    text = summary_markdown(chosen)
+    if text:
+        elements.markdown(text)
+    if link:
+        navigation.link("values", "Change what matters to me" if text else
+                        "What matters to you? Say it, then see what the sources say about it",
+                        link_params(knowledge, chosen), icon=":material/favorite:" if not text else ":material/edit:")
 
 
 def _said_markdown(knowledge: Knowledge, said: values.Said, view: str, heading: str) -> str:
