@@ -126,3 +126,78 @@ def test_the_side_effects_page_says_under_each_card_what_it_leaves_out(knowledge
     captions = [c.value for c in at.caption]
     assert any(f"{len(charted) - 1} more side effects with trial figures for Alemtuzumab" in c for c in captions), captions
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"]  # the card itself is drawn
+
+
+# --- The same trial arm shows the same n on every page ----------------------------------------------------------------
+
+def _ns(text: str) -> set[int]:
+    import re
+
+    return {int(n.replace(",", "")) for n in re.findall(r"\b[nN] ?= ?([0-9][0-9,]*)", text)}
+
+
+def test_every_chart_builder_shows_each_trial_arm_with_the_n_in_data(knowledge):
+    """The side-effect cards, the Out of 100 arrays, the benefit cards and their tables (also used by the handout,
+    the static edition and the presenter) all give an arm the n of its trial in data/."""
+    from components import icon_arrays
+    from dashboard.charts import benefits
+
+    def said(n):
+        return f"n = {n}" if n else "n not reported"
+
+    checked = 0
+    for te in every_trial(knowledge):
+        trial, t = te.trial, te.treatment
+        for view in ("patient", "clinician"):
+            treatment_arm, comparator_arm = adverse_events.figure(knowledge, te, view).data
+            assert treatment_arm.name.replace("<br>", " ").endswith(f"({said(trial.n_treatment)})")
+            assert comparator_arm.name.replace("<br>", " ").endswith(f"({said(trial.n_comparator)})")
+        assert set(adverse_events.table(knowledge, te, "clinician")["n per arm"]) == {
+            f"{trial.n_treatment or 'not reported'} vs {trial.n_comparator or 'not reported'}"}
+        row = te.rows[0]
+        fig, _, table, _, _ = icon_arrays.card(knowledge, t.id, trial.id, row.event, "clinician", "absolute")
+        titles = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+        assert titles[0].endswith(f"({said(trial.n_treatment)})") and titles[1].endswith(f"({said(trial.n_comparator)})")
+        assert list(table["Arm"].str[-len(said(trial.n_comparator)) - 1:-1])[1] == said(trial.n_comparator)
+        checked += 1
+    for t in knowledge.treatments.values():
+        for tb in benefits.by_trial(t):
+            names = [trace.name.replace("<br>", " ") for trace in benefits.figure(knowledge, tb, "clinician").data]
+            assert names[0].endswith(f"({said(tb.trial.n_treatment)})") and names[1].endswith(f"({said(tb.trial.n_comparator)})")
+            checked += 1
+    assert checked > 40
+
+
+def test_a_text_in_data_gives_a_trial_arm_its_n_in_data_or_names_the_other_population(knowledge):
+    """Where a statement, a benefit or a figure label names a trial and an n in brackets, the n is one of that
+    trial's arms in data, or the text says which other population it counts (as randomised, full analysis set...)."""
+    import re
+
+    from dashboard.knowledge.knowledge import statements_of
+
+    other_population = re.compile(r"randomi[sz]ed|full analysis set|intention|efficacy population", re.IGNORECASE)
+    checked = 0
+    for t in knowledge.treatments.values():
+        arms: dict[str, set[int]] = {}
+        for trial in t.trials:
+            short = re.split(r"[ (,/]", trial.name)[0]
+            if len(short) >= 4:
+                arms.setdefault(short, set()).update(n for n in (trial.n_treatment, trial.n_comparator) if n)
+        texts = [text for s in statements_of(t) for text in (s.clinician, s.patient, *(f.label for f in s.figures))]
+        texts += [text for b in t.benefits for text in (b.clinician, b.patient, *(f.label for f in b.figures))]
+        for text in texts:
+            named = [short for short in arms if short in text]  # "DEFINE and CONFIRM": the arms of either
+            if named and (ns := set().union(*(arms[short] for short in named))):
+                for n in _ns(text) - ns:
+                    assert other_population.search(text), (t.id, named, n, text)
+                checked += 1
+    assert checked > 10
+
+
+def test_affirm_placebo_arm_is_312_treated_and_315_randomised_as_the_sources_say(knowledge):
+    """The arm the charts draw (safety population, US label table) and the randomised arm the efficacy texts cite."""
+    affirm = knowledge.treatments["natalizumab"].trial("affirm")
+    assert (affirm.n_treatment, affirm.n_comparator) == (627, 312)
+    assert "Placebo n=312" in affirm.locator and "627 vs 315" in affirm.locator
+    texts = [b.clinician for b in knowledge.treatments["natalizumab"].benefits if "n=315" in b.clinician]
+    assert texts and all("n=315 as randomised" in text for text in texts)
