@@ -152,3 +152,51 @@ def test_every_trial_called_post_hoc_or_subgroup_in_data_is_marked_as_a_later_an
             said = f"{trial.name} {knowledge.source(trial.source).note or ''}"
             if re.search(r"post[ -]?hoc|subgroup", said, re.IGNORECASE):
                 assert trial.analysis, (t.id, trial.id)
+
+
+# --- The page: opens on the default, says what it cannot show, offers a side effect that has them all ---------------
+
+def _open_pictures(**params):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py"), default_timeout=90)
+    at.query_params.update(page="pictures", **params)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_opens_on_the_side_effect_every_chosen_treatment_has(knowledge):
+    from components import icon_arrays
+
+    pair = ("ofatumumab", "teriflunomide")
+    found = icon_arrays.default_event(knowledge, pair)
+    assert found.every
+    at = _open_pictures(treatments=list(pair))
+    assert at.selectbox(key="w_event").value == found.event
+    headings = [m.value for m in at.markdown if "out of 1" in m.value and "people in each group" in m.value]
+    assert len(headings) >= 2  # one card per treatment, each naming its denominator
+    assert not [i for i in at.info if "No side effect has trial figures" in i.value]
+
+
+def test_the_page_says_when_no_side_effect_has_figures_for_every_treatment_and_offers_one(knowledge):
+    from components import icon_arrays
+
+    from itertools import combinations
+
+    from dashboard.safe_text import safe_text
+
+    with_figures = [t for t in sorted(knowledge.treatments) if _main_trial_events(knowledge, t)]
+    pair = next(p for p in combinations(with_figures, 2) if not icon_arrays.default_event(knowledge, p).every)
+    found = icon_arrays.default_event(knowledge, pair)
+    left = next(t for t in pair if t not in found.covered)
+    at = _open_pictures(treatments=list(pair))
+    notice = next(i.value for i in at.info if "No side effect has trial figures" in i.value)
+    assert "The first one shown is the nearest" in notice
+    assert f"**{safe_text(knowledge.treatments[left].name)}:**" in notice
+    # a side effect chosen that leaves one out: the notice links to one that has figures for both
+    picked = _open_pictures(treatments=["ofatumumab", "teriflunomide"], events=["headache"])
+    offer = next(i.value for i in picked.info if "**Ofatumumab:**" in i.value)
+    assert "later look" in offer and "has figures for every treatment chosen: [show it ›](?" in offer
