@@ -78,6 +78,15 @@ def _see(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     return f":material/menu_book: **{safe_text(treatment.name)}: where the label gives the rest:** {links}"
 
 
+def _others(treatments: list[Treatment], base: Base, view: str) -> str:
+    """Other rare serious risks of the chosen treatments where data holds cases and exposure, on the same base."""
+    lines = [f"- **{safe_text(t.name)}, {safe_text(s.cases.label if s.cases else s.risk.title)}:** "
+             f"{safe_text(rare_risks.sentence(s, view))}"
+             for t in treatments for topic in rare_risks.other_topics(t) for s in rare_risks.scaled(t, topic)
+             if s.base == base]
+    return ("**Other serious risks on the same scale**\n\n" + "\n".join(lines)) if lines else ""
+
+
 def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
     base = _base(treatments)
     items = [s for t in treatments if (s := rare_risks.primary(t, base)) is not None]
@@ -87,7 +96,9 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
     lines = [f"- **{safe_text(s.treatment.name)}:** {safe_text(rare_risks.sentence(s, view))}" for s in items]
     lines += [f"- **{safe_text(t.name)}:** {safe_text(_elsewhere(t, base, view))}"
               for t in treatments if rare_risks.primary(t, base) is None]
-    elements.markdown("\n".join(lines) + f"\n\n:small[:material/compare_arrows: {NOT_HEAD_TO_HEAD}]")
+    others = _others(treatments, base, view)
+    elements.markdown("\n".join(lines) + f"\n\n:small[:material/compare_arrows: {NOT_HEAD_TO_HEAD}]"
+                      + (f"\n\n{others}" if others else ""))
     for treatment in treatments:
         extra = "\n\n".join(part for part in (_cited(knowledge, treatment, base, view), _see(knowledge, treatment, view))
                             if part)

@@ -172,6 +172,11 @@ def headline(s: Scaled, view: str) -> str:
     return f"{lead} {number(s.per_10000)} {words} ({s.word})"
 
 
+def _cases_word(s: Scaled) -> str:
+    word = "case" if s.cases.value == 1 else "cases"
+    return f"reported {word}" if s.reported else word
+
+
 def _counted(s: Scaled, view: str = "clinician") -> str:
     if s.base == "people":
         return "people"
@@ -194,7 +199,7 @@ def calculation(s: Scaled) -> str:
         ci_text = f", 95% CI {r.ci_low:g} to {r.ci_high:g} ({interval(*ci)} per 10,000)" if ci else ""
         reported = f"; from {count(s.cases.value)} reported cases, {APPROXIMATE}" if s.reported else ""
         return f"the study's own figure, converted: {r.value:g} {r.unit}{ci_text}{reported}{date}"
-    cases = "reported cases" if s.reported else "cases"
+    cases = _cases_word(s)
     text = (f"calculated by us: {count(s.cases.value)} {cases} ÷ {_exposure(s)} ({s.exposure.label}) "
             f"= {s.per_10000:.3g} per 10,000{date}")
     if s.rate is not None:
@@ -216,7 +221,7 @@ def plain(s: Scaled) -> str:
     if s.kind == "own_rate":
         text = f"This is the study's own figure ({s.rate.value:g} {s.rate.unit}), said here out of 10,000{date}."
         return text + (f" It comes from {count(s.cases.value)} reported cases. {PLAIN_APPROXIMATE}" if s.reported else "")
-    cases = "reported cases" if s.reported else "cases"
+    cases = _cases_word(s)
     text = (f"Worked out by us from {count(s.cases.value)} {cases} among {_exposure(s, 'patient')} "
             f"({s.exposure.label}{date}).")
     return text + (f" {PLAIN_APPROXIMATE}" if s.reported else "")
@@ -255,13 +260,13 @@ def cell(s: Scaled, view: str) -> str:
         if s.kind == "own_rate":
             cases = f" from {count(s.cases.value)} reported cases" if s.reported else ""
             return f"{lead(s)}. The study's own figure{cases}, said out of 10,000; {date}.{approximate}"
-        cases = "reported cases" if s.reported else "cases"
+        cases = _cases_word(s)
         return f"{lead(s)}. Worked out by us from {count(s.cases.value)} {cases} among {_exposure(s, view)}; {date}.{approximate}"
     if s.kind == "none_seen":
         return f"{headline(s, view)} · rule of three: 3 ÷ {count(s.exposure.value)}; {date}"
     if s.kind == "own_rate":
         return f"{headline(s, view)} · the study's own figure, converted: {s.rate.value:g} {s.rate.unit}; {date}{approximate}"
-    cases = "reported cases" if s.reported else "cases"
+    cases = _cases_word(s)
     return (f"{headline(s, view)} · calculated by us: {count(s.cases.value)} {cases} ÷ {_exposure(s)}; {date}"
             f"{approximate.replace('; reported cases, ', '; ')}")
 

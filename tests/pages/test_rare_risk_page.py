@@ -91,3 +91,11 @@ def test_natalizumab_cited_figures_first_then_where_the_label_gives_the_rest(kno
     assert safe_text(gap.text(view)).replace("\\", "") in shown
     for words in ("readable", "stored", "could not be read", "excerpt", "cut off", "search"):
         assert words not in gap.text(view).casefold()
+
+
+def test_other_serious_risks_with_cases_and_exposure_on_the_same_scale(knowledge):
+    at = open_page("pages/pml_infections.py", treatments=["rituximab", "peginterferon_beta_1a"], view="clinician")
+    shown = texts(at).replace("\\", "")
+    assert "Other serious risks on the same scale" in shown
+    assert "About 22 in 10,000 people treated (uncommon) · calculated by us: 6 cases ÷ 2,745 people" in shown
+    assert "About 6.8 in 10,000 people treated (rare) · calculated by us: 1 case ÷ 1,468 people" in shown
