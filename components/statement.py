@@ -83,7 +83,8 @@ def _markdown(knowledge: Knowledge, statement: Statement, view: str, title: str 
         head, text = explain(knowledge, head), explain(knowledge, text)
     parts = [f"**{safe_text(head)}:** {safe_text(text)} {cite.mark(statement.source, statement.locator, statement.evidence)}"]
     if statement.limits:
-        parts.append(f"*Limits:* {safe_text(statement.limits)}")
+        limits = explain(knowledge, statement.limits) if view == "patient" else statement.limits
+        parts.append(f"*Limits:* {safe_text(limits)}")
     if view == "clinician" and statement.figures:
         parts.append("\n".join(f"- {source_link.figure_text(f)} {cite.mark(f.source, f.locator)}" for f in statement.figures))
     if own:

@@ -225,7 +225,8 @@ _RANGE = re.compile(r"\brange\b", re.IGNORECASE)
 PROCESS_TALK = re.compile(
     r"\b(?:stored|excerpts?|mirrors?|unreadable|readable|reachable|look-?ups?|looked up|search(?:ed|es|ing)?|cut off"
     r"|we hold|could not (?:be )?(?:read|found)|could not (?:read|find)|cannot be read|(?:was|were|is|are|be) not read"
-    r"|(?:was|were|been) read|we read|in any copy)\b", re.IGNORECASE)
+    r"|(?:was|were|been) read|we read|in any copy|part read|when read|read on|(?:opening|text|copy|copies|reproduction) read"
+    r"|(?:date|dates|version|name|revision) not seen|read \d{4}-\d\d-\d\d)\b", re.IGNORECASE)
 _NOT_SHOWN = frozenset({"id", "source", "url", "locator"})  # never shown as text; a source's note is for maintainers
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),

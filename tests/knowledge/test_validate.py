@@ -280,6 +280,8 @@ PROCESS_TALK = "tells how the knowledge was gathered, expected what the reader c
                  f"data/treatments/exampleumab.yaml:82: pregnancy.contraception.0.clinician: 'we hold' {PROCESS_TALK}", id="clinician-text"),
     pytest.param(SOURCES, "version: Revised 01/2024", "version: Revised 01/2024, seen on a mirror",
                  f"data/sources/main.yaml:8: 0.version: 'mirror' {PROCESS_TALK}", id="source-version-shown-in-citations"),
+    pytest.param(SOURCES, "version: Revised 01/2024", "version: Revision date not seen in the part read",
+                 f"data/sources/main.yaml:8: 0.version: 'date not seen' {PROCESS_TALK}", id="source-version-part-read"),
 ])
 def test_no_text_a_reader_sees_tells_how_the_knowledge_was_gathered(data, capsys, file, old, new, expected):
     edit(data, file, old, new)
