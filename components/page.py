@@ -7,6 +7,7 @@ from typing import Callable
 import streamlit as st
 
 from dashboard.knowledge import Knowledge
+from dashboard.knowledge.glossary import explain
 from dashboard.safe_text import safe_text
 
 from . import disclaimer, elements, knowledge_store, menu, navigation, selection, style
@@ -36,6 +37,8 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()
     title = title or knowledge.site.title
+    if chosen.view == "patient":  # a clinician's word in a title keeps its plain meaning beside it
+        title = explain(knowledge, title)
     if intro:
         elements.markdown(knowledge.memo(("titled", title, intro), lambda: f"# {safe_text(title)}\n\n{intro(knowledge)}"))
     else:
