@@ -105,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     label_arguments(labels)
     bench = commands.add_parser("bench", help="measure concurrent sessions and reruns")
     from dashboard.bench import add_arguments
+    from dashboard.phone_bench import add_arguments as add_phone_arguments
 
     add_arguments(bench)
+    add_phone_arguments(bench)
     args = parser.parse_args(argv)
     if args.command == "validate":
         from dashboard.knowledge import DATA_DIR
@@ -120,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.labels_check import run as check_labels
 
         return check_labels(args)
+    if args.phone:
+        from dashboard.phone_bench import run as run_phone
+
+        return run_phone(args)
     from dashboard.bench import run
 
     return run(args)
