@@ -110,12 +110,15 @@ class Knowledge:
 
     def default_events(self, treatment_ids: list[str], how_many: int = 6) -> list[str]:
         """A first choice of events that shows every chosen treatment: each one's signature harms first (so an
-        uncommon but characteristic harm is not hidden by common ones), then its most frequent events, in turn."""
+        uncommon but characteristic harm is not hidden by common ones), then its most frequent events, in turn. A
+        later look at a trial (trials[].analysis) gives no default, unless it is all a treatment has."""
         queues = []
         for t in self.pick(treatment_ids):
-            charted = {r.event for r in t.adverse_events if r.charted}
+            rows = [r for r in t.adverse_events if r.charted and t.trial(r.trial).analysis is None] \
+                or [r for r in t.adverse_events if r.charted]
+            charted = {r.event for r in rows}
             signature = [e for e in t.signature_events if e in charted]
-            frequent = [r.event for r in sorted(t.adverse_events, key=lambda r: -r.treatment_pct) if r.charted]
+            frequent = [r.event for r in sorted(rows, key=lambda r: -r.treatment_pct)]
             queues.append(signature + [e for e in frequent if e not in signature])
         chosen: list[str] = []
         while len(chosen) < how_many and any(queues):

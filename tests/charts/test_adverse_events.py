@@ -201,3 +201,17 @@ def test_affirm_placebo_arm_is_312_treated_and_315_randomised_as_the_sources_say
     assert "Placebo n=312" in affirm.locator and "627 vs 315" in affirm.locator
     texts = [b.clinician for b in knowledge.treatments["natalizumab"].benefits if "n=315" in b.clinician]
     assert texts and all("n=315 as randomised" in text for text in texts)
+
+
+def test_default_side_effects_never_come_from_a_later_look_at_a_trial(knowledge):
+    """The side-effect page's first choice (and the Out of 100 page's order) skips figures that only a post hoc or
+    subgroup analysis gives, for every treatment that has main results."""
+    for t in knowledge.treatments.values():
+        main = {r.event for r in t.adverse_events if r.comparator_pct is not None and not t.trial(r.trial).analysis}
+        if main:
+            assert set(knowledge.default_events([t.id], 1000)) == main, t.id
+    later_only = {r.event for r in knowledge.treatments["ofatumumab"].adverse_events
+                  if knowledge.treatments["ofatumumab"].trial(r.trial).analysis} - {
+        r.event for r in knowledge.treatments["ofatumumab"].adverse_events
+        if not knowledge.treatments["ofatumumab"].trial(r.trial).analysis}
+    assert later_only and not later_only & set(knowledge.default_events(["ofatumumab"], 1000))
