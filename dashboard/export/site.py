@@ -24,12 +24,15 @@ import pandas as pd
 import plotly
 import plotly.graph_objects as go
 
-from dashboard.charts import adverse_events, benefits, icon_array, pregnancy, projector
+from dashboard.charts import adverse_events, benefits, pregnancy, projector
+from dashboard.charts import rare_risks as rare_risk_chart
 from dashboard.knowledge import GROUPS, Knowledge, statements_of
+from dashboard.knowledge import rare_risks
 from dashboard.knowledge.links import is_allowed
 from dashboard.knowledge.models import Treatment
 from components import icon_arrays  # the icon-array cards of the live app (chart builder dashboard/charts/icon_array)
 from dashboard.knowledge.overview import event_name, rows
+from dashboard.knowledge.rare_risks import BASE_WORDS
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # No inline script anywhere: the charts' data sit in JSON data blocks and these files draw them, so the edition runs
@@ -202,6 +205,8 @@ def _pictures(knowledge: Knowledge, ids: tuple[str, ...], view: str, cite: _Cita
                 _card(cards, key, lambda: (fig, heading, alt, table))
             parts.append(_chart(cards[key], f"chart-{count}", cite.mark(te.rows[0].source, te.rows[0].locator),
                                 after=f"<p>{escape(cards[(*key, 'sentence')])}</p>"))
+    parts.append(_rare_risks(knowledge, ids, view, cite, cards, count + 1))
+    count += bool(parts[-1])
     windows = pregnancy.windows(knowledge.pick(list(ids)))
     if windows:
         count += 1
@@ -234,6 +239,31 @@ def _sources_list(knowledge: Knowledge, ids: set[str], view: str) -> str:
     return ('<div class="scroll"><table><thead><tr><th>Source</th><th>Publisher</th><th>Year</th><th>Evidence</th>'
             "<th>Label region and version</th><th>Accessed</th></tr></thead><tbody>"
             f"{lines}</tbody></table></div>")
+
+
+def _rare_risks(knowledge: Knowledge, ids: tuple[str, ...], view: str, cite: _Citations, cards: dict, number: int) -> str:
+    """PML on one scale, as the live PML page draws it (dashboard/charts/rare_risks.py): the dots, then a sentence per
+    treatment with the same numbers, and what has no figure on this base."""
+    treatments = knowledge.pick(list(ids))
+    base = rare_risks.base_for(treatments)
+    items = [s for t in treatments if (s := rare_risks.primary(t, base)) is not None]
+    if not items:
+        return ""
+    marks = "".join(dict.fromkeys(cite.mark(f.source, f.locator) for s in items for _, f in s.citations))
+    card = _card(cards, ("rare", ids, view), lambda: (rare_risk_chart.figure(items, base, view),
+                                                      rare_risk_chart.title(base, view),
+                                                      rare_risk_chart.alt(items, base, view),
+                                                      rare_risk_chart.table(knowledge, items, base, view)))
+    lines = [f"<li><strong>{escape(s.treatment.name)}:</strong> {escape(rare_risks.sentence(s, view))}</li>" for s in items]
+    for t in treatments:
+        if rare_risks.primary(t, base) is None:
+            other = next((s for s in rare_risks.scaled(t) if s.base != base), None)
+            said = (f"no figure {BASE_WORDS[base]}; {rare_risks.headline(other, view)} (a different base)" if other
+                    else rare_risks.no_figure(t, view))
+            lines.append(f"<li><strong>{escape(t.name)}:</strong> {escape(said)}</li>")
+    return ("<h2>Rare risks: PML, a rare brain infection</h2>"
+            + _chart(card, f"chart-{number}", marks, after=f"<ul>{''.join(lines)}</ul>"
+                     f'<p class="note">{escape(knowledge.site.not_head_to_head)}</p>'))
 
 
 def comparison_page(knowledge: Knowledge, ids: tuple[str, ...], view: str, cards: dict | None = None) -> tuple[str, int]:

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from dashboard.export.site import MOST_CHOSEN, pair_file, write_site
+from dashboard.knowledge import rare_risks
 from dashboard.knowledge.overview import rows
 
 from .conftest import ARTIFACTS
@@ -113,6 +114,10 @@ def test_every_sampled_page_from_files_offline_has_the_disclaimer_its_table_and_
             text = offline.locator("main").inner_text()
             assert "Out of 100 people" in text and "Birth control after the last dose" in text, path  # pictures
             assert offline.locator('section.chart .plot[aria-label^="Icon arrays"]').count() >= 1, path
+            pml = [rare_risks.primary(t, rare_risks.base_for(knowledge.pick([a, b]))) for t in knowledge.pick([a, b])]
+            for s in filter(None, pml):  # the rare-risk picture, and its sentences with the same numbers
+                assert words(f"{s.treatment.name}: {rare_risks.sentence(s, 'patient')}") in words(text), path
+            assert ("PML on one scale" in text) == any(pml), path
     assert drawn > 40
     assert offline.errors == []
     assert offline.requested == []  # nothing but the edition's own files
