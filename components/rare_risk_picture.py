@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.charts import rare_risks as chart
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge import rare_risks
+from dashboard.knowledge.glossary import explain
 from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.rare_risks import BASE_WORDS, BASES, PLAIN_BASE_WORDS, RATE_UNITS, Base
 from dashboard.safe_text import safe_text
@@ -56,7 +57,8 @@ def _cited(knowledge: Knowledge, treatment: Treatment, base: Base, view: str) ->
             words = (PLAIN_BASE_WORDS if view == "patient" else BASE_WORDS)[own_base]
             ci = (f", 95% CI {rare_risks.interval(f.ci_low * factor, f.ci_high * factor)}"
                   if f.ci_low is not None and f.ci_high is not None else "")
-            lines.append(f"- {safe_text(f.label)}: **about {rare_risks.number(f.value * factor)} {words}**{ci} "
+            label = explain(knowledge, f.label) if view == "patient" else f.label  # a clinician's word, with its meaning
+            lines.append(f"- {safe_text(label)}: **about {rare_risks.number(f.value * factor)} {words}**{ci} "
                          f"(the source's {f.value:g} {safe_text(f.unit)}) · "
                          f":small[{source_link.markdown(knowledge, f.source, f.locator)}]")
     if not lines:
