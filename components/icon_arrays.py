@@ -110,7 +110,7 @@ def card(knowledge: Knowledge, treatment_id: str, trial_id: str, event_id: str, 
     later = later_look(trial, view)
     first = f"{later[:1].upper()}{later[1:]}: " if later else ""
     heading = (f"{first}{t.name}: {trial.name} ({trial.population}, {trial.duration})" if view == "clinician"
-               else f"{first}{t.name} in the {trial.name.split(' (')[0]} trial, over {icon_array.lower_first(trial.duration)}")
+               else f"{first}{t.name} in the {trial.name.split(' (')[0]} trial, {icon_array.lower_first(icon_array.over(trial.duration))}")
     heading += f" · {icon_array.denominator_words(panels[0].per)}"
     return fig, safe_text(icon_array.alt(panels, text), "plain"), table, heading, text
 
@@ -143,7 +143,7 @@ def _offer(knowledge: Knowledge, chosen, event_id: str) -> str:
     if not other:
         return ""
     query = urlencode(link_params(knowledge, replace(chosen, events=(other[0],)), "pictures"), doseq=True)
-    return (f"\n\n{safe_text(event_name(knowledge, other[0], chosen.view))} has figures for every treatment chosen: "
+    return (f"\n\nWith figures for every treatment chosen: {safe_text(lower(event_name(knowledge, other[0], chosen.view)))} "
             f"[show it ›](?{query})")
 
 

@@ -65,24 +65,30 @@ def lower_first(text: str) -> str:
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
+def over(duration: str) -> str:
+    """"Over 96 weeks"; a duration the source does not give reads "In the trial (duration not stated ...)"."""
+    duration = lower_first(duration)
+    return f"In the trial (duration {duration})" if duration.startswith("not ") else f"Over {duration}"
+
+
 def sentence(event: str, treatment: str, comparator: str, t_pct: float, c_pct: float, duration: str, mode: str) -> str:
     """The plain sentence under the arrays, in the chosen way of viewing the numbers."""
     per = denominator(t_pct, c_pct)
     t, c = count(t_pct, per), count(c_pct, per)
-    duration = lower_first(duration)
+    when = over(duration)
     exact = f" ({t_pct:g}% vs {c_pct:g}%)"
     if mode == "difference":
         diff = round(t - c, 2)
         more = f"{abs(diff):g} more" if diff > 0 else (f"{abs(diff):g} fewer" if diff < 0 else "no more and no fewer")
-        return (f"Over {duration}, {more} out of {per:,} people on {treatment} than on {comparator} had {lower_first(event)}"
+        return (f"{when}, {more} out of {per:,} people on {treatment} than on {comparator} had {lower_first(event)}"
                 f"{exact}.")
     if mode == "relative":
         if c_pct == 0:
             return f"A relative risk cannot be given: nobody on {comparator} had {lower_first(event)}{exact}."
-        return (f"Over {duration}, people on {treatment} were {t_pct / c_pct:.2g} times as likely as people on {comparator} "
+        return (f"{when}, people on {treatment} were {t_pct / c_pct:.2g} times as likely as people on {comparator} "
                 f"to have {lower_first(event)}{exact}. A relative figure can sound larger or smaller than the absolute "
                 "numbers: read both.")
-    return (f"Over {duration}, {in_words(t, per)} people on {treatment} and {in_words(c, per)} on {comparator} "
+    return (f"{when}, {in_words(t, per)} people on {treatment} and {in_words(c, per)} on {comparator} "
             f"had {lower_first(event)}{exact}.")
 
 

@@ -199,4 +199,9 @@ def test_the_page_says_when_no_side_effect_has_figures_for_every_treatment_and_o
     # a side effect chosen that leaves one out: the notice links to one that has figures for both
     picked = _open_pictures(treatments=["ofatumumab", "teriflunomide"], events=["headache"])
     offer = next(i.value for i in picked.info if "**Ofatumumab:**" in i.value)
-    assert "later look" in offer and "has figures for every treatment chosen: [show it ›](?" in offer
+    assert "later look" in offer and "With figures for every treatment chosen: " in offer and "[show it ›](?" in offer
+
+
+def test_a_duration_the_source_does_not_give_is_not_read_as_a_period():
+    text = icon_array.sentence("Headache", "Drug", "Placebo", 16, 15, "Not stated in the source cited", "absolute")
+    assert text.startswith("In the trial (duration not stated in the source cited), 16 in 100 people on Drug")
