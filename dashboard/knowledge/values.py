@@ -247,16 +247,20 @@ def period(figure: Figure) -> str:
     return f"{value} {unit}"
 
 
+TIME_UNITS = ("days", "weeks", "months", "years")
+
+
 def contraception_periods(knowledge: Knowledge, t: Treatment, region: str | None = None) -> tuple[tuple[str, Statement, Figure], ...]:
     """(label region, statement, period figure) for each contraception statement whose source is a regulator's label
-    and that gives a period after the last dose (its first figure in days, weeks, months or years)."""
+    and that gives a period of contraception (its first figure in days, weeks, months or years whose label speaks of
+    contraception: a statement may also give, say, the days of an elimination procedure, which is not the period)."""
     found = []
     for s in t.pregnancy.contraception:
         source = knowledge.sources[s.source]
         if source.type != "label":
             continue
         where = source.region or (s.region if s.region != "all" else None)
-        figure = next((f for f in s.figures if f.unit in ("days", "weeks", "months", "years")), None)
+        figure = next((f for f in s.figures if f.unit in TIME_UNITS and "contracept" in f.label.casefold()), None)
         if figure is not None and where and (region is None or where == region):
             found.append((where, s, figure))
     return tuple(found)

@@ -107,7 +107,7 @@ def test_pregnancy_questions_carry_the_label_periods_of_data(knowledge):
         for s in t.pregnancy.contraception:
             source = knowledge.sources[s.source]
             if source.type == "label":
-                figure = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years"))
+                figure = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years") and "contracept" in f.label.lower())
                 assert any(f"The {source.region} label for {t.name}" in q and f"{figure.value:g} {figure.unit}" in q
                            for q in texts), (tid, source.region)
     assert not any("recommend" in q.casefold() for q in texts)
@@ -139,7 +139,7 @@ def test_check_right_answers_equal_data(knowledge):
             elif kind == "pregnancy":
                 s = next(s for s in t.pregnancy.contraception if knowledge.sources[s.source].region == "EU"
                          and knowledge.sources[s.source].type == "label")
-                f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years"))
+                f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years") and "contracept" in f.label.lower())
                 assert q.answer == values.period(f) and q.source == f.source
             else:
                 assert q.answer.split(" ")[0].casefold() in t.identity.route.casefold() or q.answer == "Taken by mouth"
@@ -154,3 +154,14 @@ def test_check_has_three_to_five_questions_for_a_usual_choice(knowledge):
 def test_no_word_of_ours_ranks_or_recommends():
     ours = [c.words for c in values.CONSIDERATIONS] + [w for _, w in values.IMPORTANCE] + [s.words for s in values.SITUATIONS]
     assert not [w for w in ours if WORDS_WE_NEVER_SAY.search(w)]
+
+
+def test_a_period_that_is_not_contraception_is_never_asked_as_one(knowledge):
+    """Teriflunomide's EU statement gives the 11 days of its elimination procedure, not a contraception period."""
+    teriflunomide = knowledge.treatments["teriflunomide"]
+    assert any(f.value == 11 and f.unit == "days" for s in teriflunomide.pregnancy.contraception for f in s.figures)
+    assert values.contraception_periods(knowledge, teriflunomide) == ()
+    assert not [q for q in values.check(knowledge, ("teriflunomide",)) if q.id.startswith("pregnancy.")]
+    asked = values.questions(knowledge, ("teriflunomide",), ("pregnancy_planned",))
+    assert not [q for q in asked if "11 days" in q.text]
+    assert any("how long should I wait after the last dose" in q.text for q in asked)

@@ -180,7 +180,7 @@ def _right_answer(knowledge, label: str) -> str:
     if "contraception" in label:
         s = next(s for s in t.pregnancy.contraception if knowledge.sources[s.source].type == "label"
                  and knowledge.sources[s.source].region == "EU")
-        f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years"))
+        f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years") and "contracept" in f.label.lower())
         unit = f.unit[:-1] if f.value == 1 else f.unit
         return f"{f.value:g} {unit}"
     if "this result" in label:
