@@ -255,7 +255,7 @@ def cell(s: Scaled, view: str) -> str:
     approximate = (f"; reported cases, {APPROXIMATE}" if view != "patient" else f" {PLAIN_APPROXIMATE}") if s.reported else ""
     if view == "patient":
         if s.kind == "none_seen":
-            return (f"{headline(s, view)}, {date}. Seeing no case cannot rule out a rare risk: the 'at most' is 3 "
+            return (f"{headline(s, view)}; {date}. Seeing no case cannot rule out a rare risk: the 'at most' is 3 "
                     f"divided by {count(s.exposure.value)} (the 'rule of three').")
         if s.kind == "own_rate":
             cases = f" from {count(s.cases.value)} reported cases" if s.reported else ""
