@@ -46,18 +46,18 @@ ORDER = {"very": 0, "some": 1, None: 2, "not": 3}  # the values page: what matte
 class Situation:
     id: str
     words: str  # what the person says about themselves (a checkbox label)
-    about: str  # the summary's words
+    about: str  # the summary's words (shorter, same meaning)
 
 
 SITUATIONS = (
-    Situation("pregnancy_planned", "I am planning a pregnancy in the next two years", "planning a pregnancy in the next two years"),
-    Situation("breastfeeding", "I am breastfeeding, or plan to", "breastfeeding, or planning to"),
-    Situation("no_injections", "I would rather not have injections", "would rather not have injections"),
-    Situation("hard_to_travel", "It is hard for me to travel to an infusion centre", "finds it hard to travel to an infusion centre"),
+    Situation("pregnancy_planned", "I am planning a pregnancy in the next two years", "I am planning a pregnancy in the next two years"),
+    Situation("breastfeeding", "I am breastfeeding, or plan to", "I am breastfeeding, or plan to"),
+    Situation("no_injections", "I would rather not have injections", "I would rather not have injections"),
+    Situation("hard_to_travel", "It is hard for me to travel to an infusion centre", "It is hard for me to travel to an infusion centre"),
     Situation("jcv_positive", "I have had a positive anti-JCV antibody test (a blood test for the JC virus)",
-              "has had a positive anti-JCV antibody test"),
-    Situation("vaccines_soon", "I need vaccines soon (for example before travelling)", "needs vaccines soon"),
-    Situation("hepatitis_b", "I have had hepatitis B, or a test showed it", "has had hepatitis B"),
+              "I have had a positive anti-JCV antibody test"),
+    Situation("vaccines_soon", "I need vaccines soon (for example before travelling)", "I need vaccines soon"),
+    Situation("hepatitis_b", "I have had hepatitis B, or a test showed it", "I have had hepatitis B"),
 )
 SITUATION_WORDS = {s.id: s.words for s in SITUATIONS}
 

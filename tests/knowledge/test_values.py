@@ -62,7 +62,7 @@ def test_summary_says_what_was_chosen_in_plain_words():
     assert lines == ("Very important: PML, a rare and serious brain infection.",
                      "Somewhat important: How it is given, and how often.",
                      "Not important to me: What it did in the main trial (relapses, disability).",
-                     "About me: breastfeeding, or planning to.")
+                     "About me: I am breastfeeding, or plan to.")
     assert values.summary((), ()) == ()
 
 

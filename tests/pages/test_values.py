@@ -149,7 +149,7 @@ def test_the_overview_keeps_treatment_order_and_puts_very_important_rows_first()
     assert sorted(r.replace("★ ", "") for r in answered_rows) == sorted(plain_rows)
     summary = next(m.value for m in answered.markdown if "What matters to me" in m.value)
     assert "Very important: PML, a rare and serious brain infection; Tests and check\\-ups." in summary
-    assert "About me: breastfeeding, or planning to." in summary
+    assert "About me: I am breastfeeding, or plan to." in summary
     change = [e.proto for e in answered.get("page_link") if e.proto.label == "Change what matters to me"]
     assert [c.page for c in change] == ["values"] and "matters=monitoring.very" in change[0].query_string
 
@@ -157,7 +157,7 @@ def test_the_overview_keeps_treatment_order_and_puts_very_important_rows_first()
 def test_an_older_links_priorities_show_in_the_summary_and_on_the_form():
     at = open_page(None, page="overview", treatments=PAIR, priorities=["pregnancy"])
     summary = next(m.value for m in at.markdown if "What matters to me" in m.value)
-    assert "Very important: Pregnancy and breastfeeding." in summary and "planning a pregnancy" in summary
+    assert "Very important: Pregnancy and breastfeeding." in summary and "I am planning a pregnancy" in summary
     form = open_page(None, page="values", treatments=PAIR, priorities=["pregnancy"])
     assert labels(form, "button_group")["w_matters_pregnancy"] == "very"
     assert form.checkbox(key="w_situation_pregnancy_planned").value
@@ -253,3 +253,19 @@ def test_no_page_of_ours_says_best_recommended_top_choice_or_rank(knowledge, pag
     for text in _data_texts(knowledge):
         shown = shown.replace(text, "")
     assert not [shown[max(0, m.start() - 80):m.end() + 20] for m in NEVER.finditer(shown)]
+
+
+def test_the_summary_for_presenter_mode_has_the_lines_and_no_link():
+    """What the lead calls in presenter mode: values_form.summary(knowledge, chosen, link=False)."""
+    def app():
+        from components import knowledge_store, values_form
+        from components.selection import Selection
+        values_form.summary(knowledge_store.get(), Selection(("ocrelizumab",), matters=("pml.very",),
+                                                             situations=("jcv_positive",)), link=False)
+
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_function(app, default_timeout=60).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["**:material/favorite: What matters to me**  \nVery important: PML, a rare and "
+                                              "serious brain infection.  \nAbout me: I have had a positive anti\\-JCV antibody test."]
+    assert not at.get("page_link")
