@@ -408,7 +408,20 @@ def _route_question(knowledge: Knowledge, t: Treatment) -> CheckQuestion | None:
                          f"{t.name}: {cell.text}.", cell.source, cell.locator)
 
 
-CHECK_KINDS = (_side_effect_question, _pregnancy_question, _benefit_question, _route_question)
+def _visits_question(knowledge: Knowledge, t: Treatment) -> CheckQuestion | None:
+    """Clinic visits a year for doses: the choices are the numbers data/ gives for every treatment (a few)."""
+    visits = t.identity.clinic_visits_per_year
+    choices = sorted({o.identity.clinic_visits_per_year for o in knowledge.treatments.values()} - {None})
+    if visits is None or not 3 <= len(choices) <= 4:
+        return None
+    words = lambda v: "None" if v == 0 else f"About {v:g}"  # noqa: E731
+    said = "no clinic visits for doses" if not visits else f"about {visits:g} clinic visits a year for doses"
+    return CheckQuestion(f"visits.{t.id}", t.id, f"How many clinic visits a year does {t.name} need for its doses, "
+                         "once treatment is under way?", tuple(words(v) for v in choices), words(visits),
+                         f"{t.name}: {said}, from how and how often it is given.", t.identity.source, t.identity.locator)
+
+
+CHECK_KINDS = (_side_effect_question, _pregnancy_question, _benefit_question, _visits_question, _route_question)
 MOST_CHECKS = 5
 
 

@@ -141,6 +141,9 @@ def test_check_right_answers_equal_data(knowledge):
                          and knowledge.sources[s.source].type == "label")
                 f = next(f for f in s.figures if f.unit in ("days", "weeks", "months", "years") and "contracept" in f.label.lower())
                 assert q.answer == values.period(f) and q.source == f.source
+            elif kind == "visits":
+                visits = t.identity.clinic_visits_per_year
+                assert q.answer == ("None" if visits == 0 else f"About {visits:g}") and q.source == t.identity.source
             else:
                 assert q.answer.split(" ")[0].casefold() in t.identity.route.casefold() or q.answer == "Taken by mouth"
 
