@@ -20,8 +20,11 @@ def show(knowledge: Knowledge, chosen: selection.Selection, here: str | None) ->
              for _, title, icon, path in navigation.PAGES]
     with st.container(horizontal=True, key="menu_row", gap="small"):
         _links(links)
-    with st.popover("Menu", icon=":material/menu:", key=f"menu_phone_{here}"):
-        _links(links)
+    # The phone's menu draws its links when opened (a rerun): most visits never open it, and every element costs
+    # every visitor's session.
+    with st.popover("Menu", icon=":material/menu:", key=f"menu_phone_{here}", on_change="rerun") as phone:
+        if phone.open:
+            _links(links)
 
 
 def _links(links) -> None:

@@ -24,10 +24,13 @@ def _cell(text: str) -> str:
     return safe_text(text).replace("\n", " ")
 
 
-def markdown(knowledge: Knowledge, chosen: Selection) -> tuple[str, list[tuple[int, str, str]]]:
-    """The table as Markdown, and the numbered sources it cites: (number, source id, locator)."""
+def markdown(knowledge: Knowledge, chosen: Selection, only: tuple[str, ...] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
+    """The table as Markdown, and the numbered sources it cites: (number, source id, locator). `only`: these rows
+    (ids), e.g. one projector screen's share."""
     ids = chosen.treatments
     table_rows: tuple[Row, ...] = rows(knowledge, ids, chosen.view, first_rows(chosen.matters, chosen.priorities))
+    if only is not None:
+        table_rows = tuple(r for r in table_rows if r.id in only)
     first = set(first_rows(chosen.matters, chosen.priorities))
     numbers: dict[tuple[str, str], int] = {}
     names = [knowledge.treatments[t] for t in ids]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
@@ -15,22 +16,36 @@ import streamlit as st
 
 from dashboard.charts import adverse_events, benefits, pregnancy, projector
 from dashboard.knowledge import Knowledge, per_knowledge
+from dashboard.knowledge.overview import rows
+from dashboard.knowledge.values import first_rows
 from dashboard.safe_text import safe_text
 
 from . import elements, icon_arrays, overview_table, plotly_element
 from .link_values import link_number
-from .selection import Selection, link_params
+from .notice import HEAD_TO_HEAD_SHORT
+from .selection import Selection, link_params, treatments
 
+# A projector at 1920x1080: every text at least 24 px (1.5rem), no page chrome, the menu and the picker hidden (the
+# browser's Back leaves the talk), and the keyboard's extra buttons (PageDown, Space, PageUp) out of sight.
 CSS = """
 <style>
-header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
-.block-container {padding-top: 1rem !important; max-width: 100% !important;}
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.6rem; line-height: 1.35;}
-[data-testid="stMarkdownContainer"] table {font-size: 1.35rem !important;}
+header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-menu_row,
+[class*="st-key-menu_phone"], [class*="st-key-w_key_"] {display: none !important;}
+.block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
+.block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
+.block-container sup {vertical-align: baseline;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {line-height: 1.3;}
+[data-testid="stMarkdownContainer"] table {font-size: 1.5rem !important; line-height: 1.25;}
+[data-testid="stAlert"] {padding: .3rem .8rem;}
+[data-testid="stImageCaption"], [data-testid="stCaptionContainer"] {font-size: 1.5rem !important;}
 h1 {display: none;}
-[data-testid="stMarkdownContainer"] h2 {font-size: 2.3rem !important; padding: 0;}
+[data-testid="stMarkdownContainer"] h2 {font-size: 2.2rem !important; padding: 0;}
 </style>
 """
+QR_PX = 300  # at least a quarter of a 1080 px screen's height, so the back rows can scan it
+KEYS = (("Right", 1), ("PageDown", 1), ("Space", 1), ("Left", -1), ("PageUp", -1))  # what presentation clickers send
+# The overview on a projector: about this many pixels of table per screen, and how wide a treatment's column is.
+TABLE_PX, LINE_PX, CHAR_PX, TABLE_WIDTH_PX, FIRST_COLUMN_PX = 600, 33, 12.5, 1480, 230
 
 
 @dataclass(frozen=True)
@@ -39,10 +54,32 @@ class Step:
     title: str
     treatment: str = ""
     index: int = 0
+    rows: tuple[str, ...] = ()  # the overview's rows on this screen
+
+
+def overview_screens(knowledge: Knowledge, chosen: Selection) -> list[tuple[str, ...]]:
+    """The overview's rows in screens that each fit a 1920x1080 projector: rows packed in order by the height their
+    longest cell takes at 24 px in a column of its treatment's width (a row taller than a screen stands alone)."""
+    table = rows(knowledge, chosen.treatments, chosen.view, first_rows(chosen.matters, chosen.priorities))
+    column = (TABLE_WIDTH_PX - FIRST_COLUMN_PX) / max(len(chosen.treatments), 1)
+    per_line = max(int(column / CHAR_PX), 8)
+    screens: list[list[str]] = [[]]
+    used = 0.0
+    for row in table:
+        lines = max([math.ceil(len(c.text) / per_line) + 0.6 for c in row.cells] + [math.ceil(len(row.title) / 16)])
+        height = lines * LINE_PX
+        if screens[-1] and used + height > TABLE_PX:
+            screens.append([])
+            used = 0.0
+        screens[-1].append(row.id)
+        used += height
+    return [tuple(s) for s in screens]
 
 
 def steps(knowledge: Knowledge, chosen: Selection) -> list[Step]:
-    found = [Step("overview", "The treatments at a glance")]
+    screens = overview_screens(knowledge, chosen)
+    found = [Step("overview", "The treatments at a glance" + (f" ({i} of {len(screens)})" if len(screens) > 1 else ""),
+                  rows=screen) for i, screen in enumerate(screens, 1)]
     for t in knowledge.pick(list(chosen.treatments)):
         if benefits.by_trial(t):
             found.append(Step("benefit", f"What {t.name} did in its pivotal trial", t.id))
@@ -85,13 +122,47 @@ def qr_svg(link: str) -> str:
 
 
 def controls(step: int, total: int) -> None:
-    """Previous, where we are, Next: in the current container."""
+    """Previous, where we are, Next: in the current container. The arrow keys, PageDown, Space and PageUp move too
+    (keyboard shortcuts of buttons kept out of sight), so a presentation clicker drives the talk."""
     def move(by: int) -> None:
         st.session_state["presenter_step"] = min(max(st.session_state["presenter_step"] + by, 1), total)
 
-    st.button("Previous", on_click=move, args=(-1,), disabled=step == 1, icon=":material/arrow_back:", key="w_previous")
+    st.button("Previous", on_click=move, args=(-1,), disabled=step == 1, icon=":material/arrow_back:", key="w_previous",
+              shortcut="Left")
     elements.markdown(f"**Step {step} of {total}**", width="content")
-    st.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", key="w_next")
+    st.button("Next", on_click=move, args=(1,), disabled=step == total, icon=":material/arrow_forward:", key="w_next",
+              shortcut="Right")
+    for key, by in KEYS:
+        if key not in ("Left", "Right"):
+            st.button(f"{'Next' if by > 0 else 'Previous'} ({key})", on_click=move, args=(by,), shortcut=key,
+                      key=f"w_key_{key.lower()}", disabled=step == (total if by > 0 else 1))
+
+
+CHOOSING = "presenter_choosing"  # session state: the talk's treatments are being chosen
+
+
+def choosing(chosen: Selection) -> bool:
+    """Whether the screen for choosing the talk's treatments comes first: on arriving without treatments, until the
+    talk is started (a link that names treatments starts at once)."""
+    if not chosen.treatments:
+        st.session_state[CHOOSING] = True
+    return st.session_state.get(CHOOSING, False)
+
+
+def choose(knowledge: Knowledge) -> None:
+    """Before the talk: which treatments it shows (the steps follow from them), then Start."""
+    elements.markdown("**Choose the treatments for your talk,** then start. The steps follow from them: the overview, "
+                      "each treatment's main trial and side effects, one side effect out of 100 people, pregnancy. "
+                      "Each step has a short link and a QR code for the room; the arrow keys, PageDown, Space and "
+                      "PageUp (what presentation clickers send) move between steps.")
+    chosen = treatments(knowledge, "Treatments for the talk")
+
+    def start() -> None:
+        st.session_state[CHOOSING] = False
+        st.session_state["presenter_step"] = 1
+
+    st.button("Start the talk", on_click=start, disabled=not chosen, type="primary", icon=":material/slideshow:",
+              key="w_start_talk")
 
 
 @per_knowledge
@@ -123,16 +194,23 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     all_steps = steps(knowledge, chosen)
     step = current_step(len(all_steps))
     this = all_steps[step - 1]
-    # The title, then the step's controls and link, in one horizontal container that wraps on a narrow screen (five
-    # columns were four messages more for every visitor; a second container to keep the controls together cost as
-    # much as a widget).
     with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="presenter_top"):
         elements.markdown(f"## {safe_text(this.title)}", width="stretch")
         controls(step, len(all_steps))
-        elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=130)
+    with st.container(horizontal=True, gap="medium", key="presenter_body"):
+        with st.container(width="stretch"):
+            _content(knowledge, chosen, this)
+        with st.container(width=QR_PX + 24, key="presenter_qr"):
+            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX)
+
+
+def _content(knowledge: Knowledge, chosen: Selection, this: Step) -> None:
     config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
+    if this.kind != "overview":
+        elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
     if this.kind == "overview":
-        overview_table.show(knowledge, chosen)
+        table, _ = overview_table.markdown(knowledge, chosen, only=this.rows)
+        elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}\n\n{table}")
     elif this.kind == "benefit":
         plotly_element.draw(*_big(knowledge, "benefit", (this.treatment, chosen.view)), config)
     elif this.kind == "side_effects":
@@ -147,4 +225,3 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
         plotly_element.draw(*_big(knowledge, "timeline", (chosen.treatments,)), config)
     else:
         plotly_element.draw(*_big(knowledge, "relapses", ()), config)
-

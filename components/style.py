@@ -17,13 +17,15 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 [data-testid="stMarkdownContainer"] td:first-child {min-width: 7.5rem;}
 [data-testid="stMarkdownContainer"] hr {margin: .75rem 0 .25rem;}
 [data-testid="stPageLink"] p {white-space: normal;}
+[data-testid="stWidgetLabel"][disabled], [data-testid="stWidgetLabel"][disabled] p {color: #5E5E5E !important; opacity: 1;}
 .st-key-controls {flex-wrap: wrap;}
 .st-key-menu_row {flex-wrap: wrap; gap: .1rem .2rem; margin-bottom: -.4rem;}
 .st-key-menu_row [data-testid="stPageLink"] a {padding: .1rem .45rem;}
-[class*="st-key-menu_phone"] {display: none;}
+[class*="st-key-menu_phone"], .st-key-disclaimer_short {display: none;}
+.st-key-disclaimer_short summary {padding: .3rem .6rem;}
 @media (max-width: 640px) {
-  .st-key-menu_row {display: none;}
-  [class*="st-key-menu_phone"] {display: block;}
+  .st-key-menu_row, .st-key-disclaimer_full {display: none;}
+  [class*="st-key-menu_phone"], .st-key-disclaimer_short {display: block;}
 }
 .st-key-controls > div:has([data-testid="stMultiSelect"]) {flex: 1 1 22rem; min-width: min(100%, 22rem);}
 @media (max-width: 640px) {

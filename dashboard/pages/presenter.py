@@ -1,5 +1,7 @@
-from components import notice, page, presenter
+from components import page, presenter
 
 knowledge, chosen = page.start("Presenter mode")
-if notice.need_treatments(chosen.treatments):
+if presenter.choosing(chosen):
+    presenter.choose(knowledge)
+else:
     presenter.show(knowledge, chosen)

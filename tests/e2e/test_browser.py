@@ -51,7 +51,7 @@ def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
     assert "script-src 'self'" in response.headers["content-security-policy"]  # and nothing below broke under it
     settle(page)
     assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
-    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert charts(page, at_least=charts_at_least).count() >= charts_at_least
     screenshot(page, path)
@@ -121,7 +121,7 @@ def test_overview_of_two_treatments_fits_one_screen_with_the_disclaimer(page, da
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{dashboard_url}/?page=overview&{PAIR}&view=Clinician")
     settle(page)
-    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     table = page.locator('[data-testid="stMarkdownContainer"] table').first
     box = table.bounding_box()
     assert box["y"] + box["height"] <= 800, box
@@ -202,7 +202,7 @@ def test_readable_without_sideways_scroll(browser, dashboard_url, width, height,
     try:
         page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
         settle(page)
-        assert page.get_by_text(DISCLAIMER).is_visible()
+        assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
         if path == "overview":  # the table's rows stack, and each cell names its treatment
             cell = page.evaluate("""() => { const row = document.querySelector('[data-testid=stMain] [data-testid=stMarkdownContainer] tbody tr');
@@ -242,7 +242,7 @@ def test_presenter_mode_reads_from_the_back_of_the_room_at_1920x1080(page, dashb
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{dashboard_url}/?page=presenter&{PAIR}&step={step}")
     settle(page)
-    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     assert page.locator('[data-testid="stHeader"]').is_hidden()  # navigation and toolbar hidden
     page.locator('[data-testid="stImage"] img').first.wait_for(state="visible", timeout=15_000)  # the QR code of this step's link
     drawn = charts(page)
@@ -261,7 +261,7 @@ MIXED = "treatments=kesimpta&treatments=teriflunomide&treatments=copaxone"  # an
 def test_a_mixed_selection_draws_every_page(page, dashboard_url, path, title, charts_at_least):
     page.goto(f"{dashboard_url}/?page={path}&{MIXED}&view=Clinician")
     settle(page)
-    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     charts(page)
     assert page.console_errors == []
@@ -281,7 +281,7 @@ def test_the_browsers_own_print_hides_the_controls_and_keeps_the_content(page, d
         page.wait_for_function("(selector) => Array.from(document.querySelectorAll(selector)).every("
                                "el => el.getClientRects().length === 0)", arg=control,
                                timeout=10_000)
-    assert page.get_by_text(DISCLAIMER).is_visible()
+    assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     assert page.locator('[data-testid="stMain"] h1').first.is_visible()
     pdf = page.pdf(format="A4")  # Chromium's own print: it must come out, controls or not
     assert pdf[:4] == b"%PDF"
