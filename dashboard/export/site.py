@@ -34,10 +34,15 @@ from components import icon_arrays  # the icon-array cards of the live app (char
 from dashboard.knowledge.overview import event_name, rows
 from dashboard.knowledge.rare_risks import BASE_WORDS
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # No inline script anywhere: the charts' data sit in JSON data blocks and these files draw them, so the edition runs
 # under a Content-Security-Policy of script-src 'self' (the one nginx sends, dashboard/headers.py).
 SCRIPTS = Path(__file__).parent / "static"
+# Plotly's "basic" bundle (bar, scatter and pie traces: every chart of the edition is bars or scatter), 1.2 MB instead
+# of the full bundle's 4.8 MB: the charts of a pair page are drawn in about a quarter of the time on a phone. From the
+# npm package plotly.js-basic-dist-min of the same plotly.js version as the Plotly for Python we pin (MIT licence,
+# static/plotly-basic.LICENSE; tests/e2e/test_static_edition.py checks the versions agree). Written as plotly.min.js.
+PLOTLY_JS = SCRIPTS / "plotly-basic.min.js"
+FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"  # the version to agree with
 MOST_CHOSEN = 6  # the choose page compares up to six treatments
 CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 STYLE = """

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from dashboard.export.site import MOST_CHOSEN, pair_file, write_site
+from dashboard.export.site import FULL_PLOTLY_JS, MOST_CHOSEN, PLOTLY_JS, pair_file, write_site
 from dashboard.knowledge import rare_risks
 from dashboard.knowledge.overview import rows
 
@@ -192,3 +192,9 @@ def test_on_a_projector_chart_text_is_at_least_18_px(edition, browser, knowledge
         page.screenshot(path=str(ARTIFACTS / "static-edition-projector.png"))
     finally:
         context.close()
+
+
+def test_the_smaller_plotly_bundle_is_the_version_of_the_plotly_we_pin():
+    version = lambda path: re.search(r"plotly\.js(?: \([^)]*\))? (v[\d.]+)", path.read_text()[:300]).group(1)  # noqa: E731
+    assert version(PLOTLY_JS) == version(FULL_PLOTLY_JS)
+    assert "(basic - minified)" in PLOTLY_JS.read_text()[:300]

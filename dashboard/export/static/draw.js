@@ -41,10 +41,16 @@
     window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);
   }
 
-  function drawAll(container) {
-    var plots = (container || document).querySelectorAll("div.plot");
+  function drawInTurn(plots) {  // one chart per task: each shows as soon as it is drawn, the page stays responsive
     if (!plots.length) return;
-    if (window.Plotly) { plots.forEach(drawOne); return; }
+    drawOne(plots.shift());
+    window.setTimeout(function () { drawInTurn(plots); }, 0);
+  }
+
+  function drawAll(container) {
+    var plots = Array.prototype.slice.call((container || document).querySelectorAll("div.plot"));
+    if (!plots.length) return;
+    if (window.Plotly) { drawInTurn(plots); return; }
     waiting.push(container || document);
     if (loading) return;
     loading = true;
