@@ -141,10 +141,8 @@ def measure(rounds: int) -> dict:
                 browser = playwright.chromium.launch(executable_path=executable, args=BROWSER_FLAGS, headless=True)
                 for url, selector in pages.values():  # once, unthrottled and unmeasured: the servers' first runs
                     load_once(browser, url, selector, throttled=False)
-                names = list(pages)
                 for round_ in range(rounds):
-                    order = names[round_ % len(names):] + names[:round_ % len(names)]
-                    for name in order:
+                    for name in round_order(list(pages), round_):
                         url, selector = pages[name]
                         times[name].append(load_once(browser, url, selector))
                         print(f"  round {round_ + 1}: {name} {times[name][-1]['s']:.2f} s "
@@ -156,11 +154,24 @@ def measure(rounds: int) -> dict:
                 process.wait(timeout=20)
             if static_server is not None:
                 static_server.shutdown()
+    return summarise({name: url for name, (url, _) in pages.items()}, times, rounds, generation_s)
+
+
+def round_order(names: list[str], round_: int) -> list[str]:
+    """The pages of one round: which goes first rotates, so no page always loads on a fresh or a tired machine."""
+    shift = round_ % len(names)
+    return names[shift:] + names[:shift]
+
+
+def summarise(urls: dict[str, str], times: dict[str, list[dict]], rounds: int, generation_s: float) -> dict:
+    """The report: each page's seconds per round and their median, the live overview as a multiple of the minimal
+    page (median against median) and the goals of issue 22."""
     report = {"conditions": {"viewport": PHONE, "device_scale_factor": 3, "latency_ms": NETWORK["latency"],
                              "down_kbit_s": 1600, "up_kbit_s": 750, "cpu_slowdown": CPU_SLOWDOWN, "cache": "cold"},
               "pair": list(PAIR), "rounds": rounds, "pages": {}}
     for name, loads in times.items():
-        report["pages"][name] = {"path": "/" + pages[name][0].split("/", 3)[-1], "seconds": [x["s"] for x in loads], "median_s": statistics.median(x["s"] for x in loads),
+        report["pages"][name] = {"path": "/" + urls[name].split("/", 3)[-1], "seconds": [x["s"] for x in loads],
+                                 "median_s": statistics.median(x["s"] for x in loads),
                                  "kb_before": statistics.median(x["kb"] for x in loads)}
     medians = {name: page["median_s"] for name, page in report["pages"].items()}
     report["live_ratio"] = round(medians["live_overview"] / medians["minimal_page"], 2)
