@@ -43,8 +43,8 @@ def export(args: argparse.Namespace) -> int:
 
         made = build(knowledge, tuple(ids or ()), args.view, link=args.link)
         args.handout.write_bytes(made.pdf)
-        print(f"{args.handout}: one-page handout, {'chart images' if made.charts_as_images else 'charts as tables'}, "
-              f"body text {made.font_size:g} pt, made in {made.seconds:.2f} s (including the browser's start)")
+        print(f"{args.handout}: handout of {made.pages} page(s), body text {made.font_size:g} pt, "
+              f"made in {made.seconds:.2f} s")
         return 0
     if args.site:
         from dashboard.export.site import write_site

@@ -1,76 +1,142 @@
-"""The one-page handout: the overview of the current selection as a PDF to hand over at the end of a consultation.
+"""The handout: the current selection as an A4 PDF to read across the desk at the end of a consultation.
 
-It holds the treatments compared with their last-reviewed dates, the overview rows (`knowledge.overview.rows`, the
-same cells as the screen, each with a numbered source), the side-effect charts as images identical to the screen
-(Plotly's static export, `images.png`) or, where that is unavailable, the same numbers as tables with a line saying
-so, the numbered sources with the place in each, the disclaimer, the knowledge version, the date of printing and the
-link that reopens the same view, also as a QR code. Nothing about the person is in it. The patient and clinician
-versions follow the view. Font sizes shrink until everything fits on one A4 page."""
+Two steps, one way through: `handout_plan.plan()` asks the knowledge and the chart builders once and returns plain
+data; `layout()` draws that plan and never goes back to the knowledge. Page 1 is an Option-Grid-style table (the
+chosen treatments as columns, the questions people ask as rows, "What matters to me" above it when said), then the
+side-effect and benefit charts of every chosen treatment (or the reason there is none and where to see it), then the
+numbered sources with the place in each. Body text 9.5 pt (9 pt from four treatments), small print 7.5 pt, nothing
+smaller: more pages instead of smaller type (at most 3 for up to 6 treatments; landscape from four). The charts are
+drawn as vector bars from the same numbers the screen's charts are built from: text in them is real text at body
+size, and no browser is needed. The disclaimer, knowledge version, printing date, link and QR code are on page 1;
+nothing about the person is in it.
+
+Many visitors may ask for the same handout at once (a talk, a clinic's waiting room): `get()` keeps the last
+CACHE_SIZE handouts by selection, view, knowledge version, printing date and the person's lines, builds at most
+AT_ONCE at a time in a process, and builds a handout asked for twice at the same time once."""
 from __future__ import annotations
 
 import datetime as dt
 import io
-import math
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import segno
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 from fpdf.fonts import FontFace
 
-from dashboard.charts import adverse_events
-from dashboard.knowledge import Knowledge, TrialEvents
-from dashboard.knowledge.overview import PRIORITY_WORDS, rows, rows_for
+from dashboard.charts.palette import COMPARATOR_ARM, TREATMENT_ARM
+from dashboard.knowledge import Knowledge
 
-from dashboard.knowledge.links import is_allowed
-from dashboard.safe_text import safe_text
+from .handout_plan import ChartCard, Plan, plan
 
-from . import images
-
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-LARGEST, SMALLEST = 9.0, 4.5  # body font sizes (pt): the largest that lets the page hold everything is used
-CHART_WIDTH_PX = 640  # the width of a chart card on a laptop screen; its height is the figure's own
-CHART_MAX_HEIGHT = {False: 62, True: 48}  # mm on paper (portrait, landscape); a taller chart is drawn narrower
+FONTS = Path("/usr/share/fonts/truetype")
+# (regular, bold) in order of preference: DejaVu's large x-height reads well at 9 pt (fonts-dejavu-extra has the
+# condensed cut, fonts-dejavu-core the regular one). A handout that would take more than MOST_PAGES is laid out
+# once more in Liberation Sans Narrow (fonts-liberation) at 9 pt: a narrower letter, never a smaller one.
+FONT_FILES = (("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+              ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"))
+NARROW = ("liberation/LiberationSansNarrow-Regular.ttf", "liberation/LiberationSansNarrow-Bold.ttf")
+MOST_PAGES = 3
+NARROW_FROM = 5  # treatments
+BODY = {False: 9.5, True: 9.0}  # pt, by landscape
+SMALL = 7.5  # pt: the footer on every page; nothing is smaller
+HEADING = 14.0
+PT = 25.4 / 72  # mm per point
+LEADING = 1.22  # line height / font size
 MARGIN = 10  # mm
-VERSIONS = {"patient": "Patient version", "clinician": "Clinician version"}
-NO_IMAGES = "Chart images could not be made here ({why}), so the charts are shown as tables with the same numbers."
+QR = 27  # mm
+GAP = 5  # mm between chart columns
+BAR, BAR_GAP = 3.6, 0.7  # mm: height of one arm's bar, space between the two arms
+HATCH = 1.1  # mm between the comparator bar's hatch lines
+ZEBRA = (244, 246, 248)
+HEADINGS_FILL = (226, 236, 245)
+
+CACHE_SIZE = 24  # handouts kept per process (about 40-80 KB each)
+AT_ONCE = 2  # handouts built at the same time per process (the machine has two cores)
 
 
 @dataclass(frozen=True)
 class Handout:
     pdf: bytes
-    charts_as_images: bool
+    pages: int
     seconds: float
     font_size: float
 
 
-def _font_files() -> tuple[Path, Path] | None:
-    for folder in FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            return regular, bold
+def _fonts(*choices: tuple[str, str]) -> tuple[Path, Path] | None:
+    """The first (regular, bold) pair of font files installed here."""
+    for regular, bold in choices:
+        if (FONTS / regular).exists() and (FONTS / bold).exists():
+            return FONTS / regular, FONTS / bold
     return None
 
 
-def chart_cards(knowledge: Knowledge, treatments: tuple[str, ...], events: tuple[str, ...], most: int) -> list[TrialEvents]:
-    """The side-effect cards on the handout: each chosen treatment's first trial with the chosen events."""
-    cards, seen = [], set()
-    for card in knowledge.trial_events(list(treatments), list(events)):
-        if card.treatment.id not in seen:
-            seen.add(card.treatment.id)
-            cards.append(card)
-    return cards[:most]
+def _line(size: float) -> float:
+    return size * PT * LEADING
 
 
-def _short(title: str, most: int = 90) -> str:
-    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0] + "…"
+class _Page(FPDF):
+    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None, footer: str) -> None:
+        super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, MARGIN + 5)
+        if fonts:
+            self.add_font("body", "", str(fonts[0]))
+            self.add_font("body", "B", str(fonts[1]))
+            self.family_name, self.unicode = "body", True
+        else:  # the PDF core font: Latin-1 only, other characters are replaced
+            self.family_name, self.unicode = "helvetica", False
+        self.footer_text = footer
+        self.wrapped: dict[tuple, list[str]] = {}
+        self.set_creator("MS treatment explorer")
 
+    def footer(self) -> None:
+        self.set_y(-MARGIN - 3)
+        self.font(SMALL)
+        self.set_text_color(80, 80, 80)
+        self.cell(0, _line(SMALL), self.shown(f"{self.footer_text} · page {self.page_no()} of {{nb}}"), align="C")
+        self.set_text_color(0, 0, 0)
 
-def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
+    def shown(self, value: str) -> str:
+        """Plan text (already safe) as the font can show it."""
+        return value if self.unicode else value.encode("latin-1", "replace").decode("latin-1")
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self.set_font(self.family_name, "B" if bold else "", size)
+
+    def para(self, value: str, size: float, bold: bool = False, **kwargs) -> None:
+        self.font(size, bold)
+        self.multi_cell(0, _line(size), self.shown(value), new_x="LMARGIN", new_y="NEXT", align="L", **kwargs)
+
+    def wrap(self, value: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """The lines `value` takes in a box `width` wide (fpdf2's own line breaking, worked out once per layout: the
+        cards are measured before they are placed, then drawn)."""
+        key = (value, round(width, 3), size, bold, self.family_name)
+        if key not in self.wrapped:
+            self.font(size, bold)
+            self.wrapped[key] = [str(line) for line in self.multi_cell(
+                width, _line(size), self.shown(value), align="L", dry_run=True, output=MethodReturnValue.LINES)]
+        return self.wrapped[key]
+
+    def box(self, x: float, y: float, w: float, value: str, size: float, bold: bool = False, draw: bool = True,
+            link: str = "") -> float:
+        """Text wrapped in a box `w` wide at (x, y); its height (drawn only when `draw`)."""
+        lines = self.wrap(value, w, size, bold)
+        if draw:
+            self.lines_at(x, y, w, lines, size, bold, link)
+        return len(lines) * _line(size)
+
+    def lines_at(self, x: float, y: float, w: float, lines: list[str], size: float, bold: bool = False,
+                 link: str = "") -> None:
+        self.font(size, bold)
+        for number, line in enumerate(lines):
+            self.set_xy(x, y + number * _line(size))
+            self.cell(w, _line(size), line, link=link or None)
 
 
 def _qr(link: str) -> io.BytesIO:
@@ -80,225 +146,298 @@ def _qr(link: str) -> io.BytesIO:
     return out
 
 
-class _Page(FPDF):
-    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None) -> None:
-        super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, MARGIN)
-        if fonts:
-            self.add_font("body", "", str(fonts[0]))
-            self.add_font("body", "B", str(fonts[1]))
-            self.family_name, self.unicode = "body", True
-        else:  # the PDF core font: Latin-1 only, other characters are replaced
-            self.family_name, self.unicode = "helvetica", False
-        self.set_creator("MS treatment explorer")
+def _short(title: str, most: int = 55) -> str:
+    """A long title cut at a word (the whole title is one click away on the dashboard's Sources page)."""
+    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
-    def text(self, value: str) -> str:
-        """Data text as the font can show it, without invisible or reordering characters."""
-        value = safe_text(value, "plain")
-        return value if self.unicode else value.encode("latin-1", "replace").decode("latin-1")
 
-    def font(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.family_name, "B" if bold else "", size)
+def _marks(numbers: tuple[int, ...]) -> str:
+    return "".join(f" [{n}]" for n in numbers)
 
-    def para(self, value: str, size: float, bold: bool = False, height: float = 1.25, **kwargs) -> None:
-        self.font(size, bold)
-        self.multi_cell(0, size * 0.3528 * height, self.text(value), new_x="LMARGIN", new_y="NEXT", align="L", **kwargs)
+
+def layout(the_plan: Plan) -> tuple[bytes, int, float]:
+    """The plan drawn as PDF bytes, with its number of pages and body font size: in the preferred font, or, when that
+    takes more than MOST_PAGES, in the narrow one at 9 pt (the plan is drawn again; the knowledge is not asked)."""
+    landscape, narrow = len(the_plan.treatments) > 3, _fonts(NARROW)
+    if len(the_plan.treatments) >= NARROW_FROM and narrow:  # the preferred letter took four pages or more in trials
+        return _layout(the_plan, landscape, 9.0, narrow)
+    made = _layout(the_plan, landscape, BODY[landscape], _fonts(*FONT_FILES))
+    if made[1] > MOST_PAGES and narrow:
+        made = min(made, _layout(the_plan, landscape, 9.0, narrow), key=lambda m: m[1])
+    return made
+
+
+def _layout(the_plan: Plan, landscape: bool, size: float, fonts: tuple[Path, Path] | None) -> tuple[bytes, int, float]:
+    pdf = _Page(landscape, fonts, f"Knowledge version {the_plan.knowledge_version} · printed "
+                f"{the_plan.printed.isoformat()} · educational information, not medical advice · no personal data")
+    pdf.set_title(the_plan.heading)
+    pdf.set_creation_date(dt.datetime.combine(the_plan.printed, dt.time(), tzinfo=dt.timezone.utc))
+    pdf.add_page()
+    _first_page(pdf, the_plan, size, landscape)
+    _after_the_grid(pdf, the_plan, size, landscape)
+    return bytes(pdf.output()), pdf.page, size
+
+
+def _bottom(pdf: _Page) -> float:
+    return pdf.h - MARGIN - 6  # above the footer
+
+
+def _first_page(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
+    top = pdf.get_y()
+    pdf.set_right_margin(MARGIN + QR + 4)
+    pdf.para(p.heading, HEADING, bold=True)
+    pdf.para(p.version, size)
+    if p.link:
+        pdf.para("Open this view again (or scan the code): " + p.link, size, link=p.link)
+        pdf.image(_qr(p.link), x=pdf.w - MARGIN - QR, y=top, w=QR, h=QR, link=p.link)
+    pdf.para("Important: " + " ".join(p.disclaimer), size, bold=True)
+    pdf.set_right_margin(MARGIN)
+    pdf.set_y(max(pdf.get_y(), top + (QR if p.link else 0)) + 1.5)
+    if p.matters:
+        marked = any(row.matters for row in p.grid)
+        pdf.para("What matters to me", size + 1, bold=True)
+        pdf.para(" · ".join(p.matters) + (" (rows marked * are about this; nothing here is ranked or recommended)"
+                                            if marked else ""), size)
+        pdf.ln(1.5)
+    if p.treatments:
+        _grid(pdf, p, size, landscape)
+        pdf.ln(1)
+        pdf.para(p.not_head_to_head + " [n]: the numbered sources at the end, with the place in each.", size)
+    else:
+        pdf.para("No treatment was chosen.", size)
+    if p.questions:
+        pdf.ln(1.5)
+        pdf.para("Questions to ask your neurologist", size + 1, bold=True)
+        for line in p.questions:
+            pdf.para("- " + line, size)
+
+
+def _lines(pdf: _Page, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    return pdf.wrap(text, width, size, bold) if text else []
+
+
+def _grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
+    """The Option-Grid table: questions down the side, treatments across. A row longer than the room left on a page
+    goes on over the page, under the treatments' names again (no half-empty page before a tall row)."""
+    pad, line = 1.2, _line(size)
+    question = pdf.epw * (0.13 if landscape else 0.19)
+    widths = [question] + [(pdf.epw - question) / len(p.treatments)] * len(p.treatments)
+    xs = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
+
+    def header() -> None:
+        names = [[]] + [_lines(pdf, name, w - 2 * pad, size, True) for name, w in zip(p.treatments, widths[1:])]
+        notes = [[]] + [_lines(pdf, note, w - 2 * pad, size) for note, w in zip(p.reviewed, widths[1:])]
+        height = max(len(n) + len(r) for n, r in zip(names, notes)) * line + 2 * pad
+        y = pdf.get_y()
+        pdf.set_fill_color(*HEADINGS_FILL)
+        pdf.rect(MARGIN, y, pdf.epw, height, style="F")
+        for x, w, bold, plain in zip(xs, widths, names, notes):
+            pdf.lines_at(x + pad, y + pad, w - 2 * pad, bold, size, True)
+            pdf.lines_at(x + pad, y + pad + len(bold) * line, w - 2 * pad, plain, size)
+        pdf.set_y(y + height)
+
+    header()
+    for index, row in enumerate(p.grid):
+        left = [_lines(pdf, ("* " if row.matters else "") + row.question, widths[0] - 2 * pad, size, True)]
+        left += [_lines(pdf, a.text + _marks(a.sources), w - 2 * pad, size) for a, w in zip(row.answers, widths[1:])]
+        while any(left):
+            room = int((_bottom(pdf) - pdf.get_y() - 2 * pad) // line)
+            need = max(len(cell) for cell in left)
+            if room < need and (room < 3 or need - room < 2):  # no useful part fits: the row starts on the next page
+                pdf.add_page()
+                header()
+                continue
+            take = min(need, room)
+            y, height = pdf.get_y(), take * line + 2 * pad
+            if index % 2:
+                pdf.set_fill_color(*ZEBRA)
+                pdf.rect(MARGIN, y, pdf.epw, height, style="F")
+            for column, (x, w, cell) in enumerate(zip(xs, widths, left)):
+                pdf.lines_at(x + pad, y + pad, w - 2 * pad, cell[:take], size, column == 0)
+            pdf.set_draw_color(160, 160, 160)
+            pdf.set_line_width(0.25)
+            pdf.line(MARGIN, y + height, MARGIN + pdf.epw, y + height)
+            pdf.set_y(y + height)
+            left = [cell[take:] for cell in left]
+            if any(left[1:]) and not left[0]:
+                left[0] = _lines(pdf, row.question + " (continued)", widths[0] - 2 * pad, size, True)
+
+
+SOURCES = "Sources (the title is a link; every source is on the dashboard's Sources page)"
+
+
+def _after_the_grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
+    """Every chosen treatment's cards and notes, then the numbered sources, in order down newspaper columns: a
+    column is filled before the next one starts, and a card or a source never breaks."""
+    if not p.charts:
+        return
+    columns = 3 if landscape else 2
+    width = (pdf.epw - GAP * (columns - 1)) / columns
+    units: list[tuple[str, object]] = [(tc.name, item) for tc in p.charts for item in (*tc.cards, *tc.notes)]
+    if p.sources:
+        units.append(("heading", SOURCES))
+        units += [("source", source) for source in p.sources]
+    if p.evidence_key:
+        units.append(("text", "Kinds of source: " + "; ".join(f"{name}: {words}" for name, words in p.evidence_key)
+                      + "."))
+    heights = [_unit(pdf, 0, 0, width, name, item, size, draw=False) for name, item in units]
+    intro = ("Trial results: each card is one trial, the treatment (solid blue bars) beside the comparator arm of its "
+             "own trial (hatched orange bars)")
+    intro_height = pdf.box(MARGIN, 0, pdf.epw, intro, size, bold=True, draw=False) + 2
+    if pdf.get_y() + 3 + intro_height + heights[0] > _bottom(pdf):
+        pdf.add_page()
+    else:
+        pdf.set_y(pdf.get_y() + 3)
+    pdf.set_auto_page_break(False)
+    top = pdf.get_y() + pdf.box(MARGIN, pdf.get_y(), pdf.epw, intro, size, bold=True) + 2
+    column, y, lowest = 0, top, top
+    for index, ((name, item), height) in enumerate(zip(units, heights)):
+        if name == "heading" and index + 1 < len(units):
+            height += heights[index + 1]  # a heading stays with what follows it
+        if y + height > _bottom(pdf) and y > top:
+            column, y = column + 1, top
+            if column == columns:
+                pdf.add_page()
+                column, y = 0, pdf.t_margin
+                top = lowest = y
+        gap = 1 if name in ("source", "heading") else 3
+        y += _unit(pdf, MARGIN + column * (width + GAP), y, width, name, item, size) + gap
+        lowest = max(lowest, y)
+    pdf.set_auto_page_break(True, MARGIN + 5)
+    pdf.set_xy(MARGIN, lowest)
+
+
+def _unit(pdf: _Page, x: float, y: float, width: float, name: str, item, size: float, draw: bool = True) -> float:
+    """A chart card, a note under the treatment's name, the sources' heading, a source or a text; its height."""
+    if isinstance(item, ChartCard):
+        return _card(pdf, x, y, width, item, size, draw)
+    if name == "heading":
+        return pdf.box(x, y, width, item, size + 0.5, bold=True, draw=draw)
+    if name == "text":
+        return pdf.box(x, y, width, item, size, draw=draw)
+    if name == "source":
+        text = (f"[{item.number}] {_short(item.title)} ({item.year}). {item.evidence}. "
+                f"Place: {'; '.join(item.places)}.")
+        return pdf.box(x, y, width, text, size, draw=draw, link=item.url)
+    height = pdf.box(x, y, width, name, size, bold=True, draw=draw)
+    return height + pdf.box(x, y + height, width, item, size, draw=draw)
+
+
+def _swatch(pdf: _Page, x: float, y: float, w: float, h: float, colour: str, hatched: bool) -> None:
+    pdf.set_fill_color(colour)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
+    pdf.rect(x, y, w, h, style="DF")
+    if hatched and w > 0:
+        with pdf.rect_clip(x, y, w, h):
+            pdf.set_line_width(0.25)
+            step = x - h
+            while step < x + w:
+                pdf.line(step, y + h, step + h, y)
+                step += HATCH
+
+
+def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: float, draw: bool) -> float:
+    start = y
+    y += pdf.box(x, y, width, card.heading + _marks(card.sources), size + 0.5, bold=True, draw=draw)
+    if card.more:
+        y += pdf.box(x, y, width, f"({card.more})", size, draw=draw)
+    arms = f"{card.trial}; {card.treatment_arm} vs {card.comparator_arm}; {card.measure}"
+    y += pdf.box(x, y, width, arms, size, draw=draw)
+    y += 0.8
+    pdf.font(size)
+    label_width, value_width = width * 0.55, pdf.get_string_width("000.0%") + 1.5
+    bars_x = x + label_width + 1.5
+    bars_width = width - label_width - 1.5 - value_width
+    pair = 2 * BAR + BAR_GAP
+    for bar in card.bars:
+        label = pdf.box(x, y, label_width, f"{bar.label} ({bar.note})" if bar.note else bar.label, size, draw=draw)
+        if draw:
+            for index, (value, colour) in enumerate(((bar.treatment, TREATMENT_ARM), (bar.comparator, COMPARATOR_ARM))):
+                top = y + 0.3 + index * (BAR + BAR_GAP)
+                length = bars_width * min(value, card.x_range) / card.x_range if card.x_range else 0
+                _swatch(pdf, bars_x, top, max(length, 0.3), BAR, colour, hatched=index == 1)
+                pdf.font(size)
+                pdf.set_xy(bars_x + length + 0.6, top + BAR / 2 - _line(size) / 2)
+                pdf.cell(value_width, _line(size), pdf.shown(f"{value:g}{card.unit}"))
+            pdf.set_draw_color(90, 90, 90)
+            pdf.set_line_width(0.2)
+            pdf.line(bars_x, y, bars_x, y + pair + 0.6)  # the zero line
+        y += max(label, pair + 0.6) + 1
+    return y - start
 
 
 def build(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
           events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
-          chart_images: bool = True) -> Handout:
-    """The handout of this selection as PDF bytes, on one page. `events` None: the dashboard's default events."""
+          matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> Handout:
+    """A new handout of this selection: plan once, then lay it out."""
     start = time.perf_counter()
-    treatments = tuple(t for t in treatments if t in knowledge.treatments)
-    events = tuple(events) if events is not None else tuple(knowledge.default_events(list(treatments)))
-    printed = printed or dt.date.today()
-    landscape = len(treatments) > 3
-    cards = chart_cards(knowledge, treatments, events, most=3 if landscape else 2)
-    x_range = adverse_events.x_max(cards) if cards else 0
-    why = images.unavailable() if chart_images else "turned off"
-    fonts = _font_files()
-
-    def render(size: float, pictures: list[bytes | None] | None) -> _Page:
-        shown = cards[:len(pictures)] if pictures is not None else cards
-        return _render(knowledge, treatments, view, priorities, events, link, printed, landscape, shown, pictures,
-                       why, fonts, size, left_out=len(cards) - len(shown))
-
-    first = _first_guess(knowledge, treatments, view)
-    if not cards or why is not None:
-        return _done(start, _fit(render, None, first)[1], False)
-    # Chromium draws the chart images while the page is fitted here (images reserve their space: their
-    # proportions are the figures' own); then the page is drawn once more with them.
-    jobs = [_POOL.submit(_chart_png, knowledge, card, view, x_range) for card in cards]
-    shown = len(cards)
-    size, pdf = _fit(render, [None] * shown, first)
-    while pdf.page > 1 and shown > 0:  # still too much at the smallest size: one chart fewer
-        shown -= 1
-        size, pdf = _fit(render, [None] * shown, size)
-    pictures = [job.result() for job in jobs][:shown]
-    if any(p is None for p in pictures):
-        why = images.unavailable() or "static export failed"
-        return _done(start, _fit(render, None, first)[1], False)
-    return _done(start, render(size, pictures), True)
+    pdf, pages, size = layout(plan(knowledge, treatments, view, priorities, events, link, printed, matters, questions))
+    return Handout(pdf, pages, time.perf_counter() - start, size)
 
 
-_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="handout-chart")
+# ---- many visitors: a bounded cache, a few builds at once, one build per handout asked for at the same time ----
+
+_cache: OrderedDict = OrderedDict()  # key -> (weak reference to the knowledge, Handout)
+_lock = threading.Lock()
+_slots = threading.BoundedSemaphore(AT_ONCE)
+_underway: dict[tuple, threading.Event] = {}
+stats = {"builds": 0, "building": 0, "most_at_once": 0}
 
 
-def _chart_png(knowledge: Knowledge, card: TrialEvents, view: str, x_range: float) -> bytes | None:
-    figure = adverse_events.figure(knowledge, card, view, x_range)
-    key = ("adverse_events", card.treatment.id, card.trial.id, tuple(r.event for r in card.rows), view, x_range)
-    return images.png(figure, CHART_WIDTH_PX, int(figure.layout.height), key=key)
+def key(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
+        events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
+        matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> tuple:
+    """What makes one handout differ from another: the same key gives the same PDF."""
+    return (knowledge.site.knowledge_version, tuple(treatments), view, tuple(priorities),
+            None if events is None else tuple(events), link, printed or dt.date.today(), tuple(matters),
+            tuple(questions))
 
 
-def _fit(render, pictures, first: float) -> tuple[float, _Page]:
-    """A body font size (in half points) at which the page holds everything, starting from the guess `first`, and
-    the page drawn at it."""
-    size = first
-    pdf = render(size, pictures)
-    while pdf.page > 1 and size > SMALLEST:
-        # Text height grows about with the square of the font size (taller lines, fewer words a line): a guess
-        # from the overflow, at least half a point down.
-        used = (pdf.page - 1) * (pdf.h - 2 * MARGIN) + pdf.get_y() - MARGIN
-        guess = size * ((pdf.h - 2 * MARGIN) / used) ** 0.5
-        size = max(SMALLEST, min(size - 0.5, math.floor(guess * 2) / 2))
-        pdf = render(size, pictures)
-    return size, pdf
+def cached(knowledge: Knowledge, *args, **kwargs) -> Handout | None:
+    """The handout of this selection if it is made already (never builds)."""
+    wanted = key(knowledge, *args, **kwargs)
+    with _lock:
+        entry = _cache.get(wanted)
+        if entry is not None and entry[0]() is knowledge:
+            _cache.move_to_end(wanted)
+            return entry[1]
+    return None
 
 
-def _first_guess(knowledge: Knowledge, treatments: tuple[str, ...], view: str) -> float:
-    """fpdf2 lays out text slowly (about half a second a page here), so start near the answer: the size that fitted
-    the overview's amount of text in trials (size x sqrt(characters) was 240-320 for 1-6 treatments)."""
-    characters = sum(len(cell.text) for row in rows(knowledge, treatments, view) for cell in row.cells)
-    return max(SMALLEST, min(LARGEST, math.floor(2 * 265 / max(characters, 1) ** 0.5) / 2))
-
-
-def _done(start: float, pdf: _Page, as_images: bool) -> Handout:
-    return Handout(bytes(pdf.output()), as_images, time.perf_counter() - start, pdf.body_size)
-
-
-def _render(knowledge, treatments, view, priorities, events, link, printed, landscape, cards, pictures, why, fonts,
-            size, left_out: int = 0) -> _Page:
-    site = knowledge.site
-    pdf = _Page(landscape, fonts)
-    pdf.body_size = size
-    pdf.set_title(f"{site.title}: handout")
-    pdf.set_creation_date(dt.datetime.combine(printed, dt.time(), tzinfo=dt.timezone.utc))
-    pdf.add_page()
-    width = pdf.epw
-    qr_size = 26
-    top = pdf.get_y()
-
-    # Heading and the link, with its QR code at the right.
-    pdf.set_right_margin(MARGIN + qr_size + 4)
-    pdf.para(f"{site.title}: {'your' if view == 'patient' else 'treatment'} overview", size + 5, bold=True)
-    pdf.para(f"{VERSIONS[view]} · printed {printed.isoformat()} · knowledge version {site.knowledge_version} "
-             f"(released {site.released.isoformat()})", size)
-    if link:
-        pdf.para("Open this view again (also the QR code): " + link, size - 0.5, link=link)
-    pdf.para("Important: " + " ".join(site.disclaimer), size, bold=True)
-    pdf.set_right_margin(MARGIN)
-    if link:
-        pdf.image(_qr(link), x=pdf.w - MARGIN - qr_size, y=top, w=qr_size, h=qr_size, link=link)
-    pdf.set_y(max(pdf.get_y(), top + qr_size) + 1)
-
-    chosen = knowledge.pick(list(treatments))
-    reviewed = "; ".join(f"{t.name}{' (' + ', '.join(t.brands[:2]) + ')' if t.brands else ''}, last reviewed "
-                         f"{t.last_reviewed.isoformat()}" for t in chosen)
-    pdf.para(f"Treatments compared: {reviewed or 'none chosen'}.", size)
-    if priorities:
-        pdf.para("What matters to you (these rows come first, marked *; nothing is ranked or recommended): "
-                 + ", ".join(PRIORITY_WORDS.get(p, p) for p in priorities) + ".", size)
-    pdf.para(site.not_head_to_head, size - 0.5)
-    pdf.ln(1)
-
-    # The overview: one row per consideration, one column per treatment; [n] is the numbered source below.
-    numbers: dict[tuple[str, str], int] = {}
-    if chosen:
-        first = set(rows_for(priorities))
-        heading_width = width * (0.16 if landscape else 0.2)
-        column = (width - heading_width) / len(chosen)
-        pdf.font(size - 0.5)
-        with pdf.table(col_widths=(heading_width, *([column] * len(chosen))), width=width, text_align="LEFT",
-                       line_height=(size - 0.5) * 0.3528 * 1.2, padding=0.8, first_row_as_headings=True,
-                       headings_style=FontFace(emphasis="BOLD", fill_color=(230, 238, 246)), v_align="TOP",
-                       borders_layout="HORIZONTAL_LINES") as table:
-            table.row([""] + [pdf.text(t.name) for t in chosen])
-            for row in rows(knowledge, treatments, view, rows_for(priorities)):
-                line = table.row()
-                line.cell(pdf.text(("* " if row.id in first else "") + row.heading(view)), style=FontFace(emphasis="BOLD"))
-                for cell in row.cells:
-                    mark = ""
-                    if cell.source:
-                        mark = f" [{numbers.setdefault((cell.source, cell.locator), len(numbers) + 1)}]"
-                    line.cell(pdf.text(cell.text + mark))
-        pdf.ln(1.5)
-
-    # The side-effect charts: images as on the screen, or tables with the same numbers.
-    if cards:
-        pdf.para("Side effects in the trials (each treatment beside the comparator arm of its own trial; "
-                 "out of 100 people in each arm)", size + 0.5, bold=True)
-        if pictures is None:
-            pdf.para(NO_IMAGES.format(why=why), size - 0.5)
-        gap = 4
-        card_width = (width - gap * (len(cards) - 1)) / len(cards)
-        y0, bottom = pdf.get_y(), pdf.get_y()
-        for index, card in enumerate(cards):
-            x = MARGIN + index * (card_width + gap)
-            pdf.set_xy(x, y0)
-            pdf.set_left_margin(x)
-            pdf.set_right_margin(pdf.w - x - card_width)
-            for te_row in card.rows:
-                source = (te_row.source, te_row.locator)
-                numbers.setdefault(source, len(numbers) + 1)
-            marks = "".join(f" [{numbers[(r.source, r.locator)]}]" for r in card.rows[:1])
-            pdf.para(adverse_events.title(card, knowledge, view) + marks, size - 0.5, bold=True, height=1.15)
-            if pictures is not None:  # images, or the space they will take
-                figure_height = adverse_events.figure(knowledge, card, view).layout.height
-                image_width = min(card_width, CHART_MAX_HEIGHT[landscape] * CHART_WIDTH_PX / figure_height)
-                height = image_width * figure_height / CHART_WIDTH_PX
-                if pictures[index] is not None:
-                    pdf.image(io.BytesIO(pictures[index]), x=x, y=pdf.get_y(), w=image_width, h=height)
-                pdf.set_y(pdf.get_y() + height)
-            else:
-                _chart_table(pdf, knowledge, card, view, size - 0.5)
-            bottom = max(bottom, pdf.get_y())
-        pdf.set_left_margin(MARGIN)
-        pdf.set_right_margin(MARGIN)
-        pdf.set_xy(MARGIN, bottom + 1)
-
-    if left_out:
-        pdf.para(f"{left_out} side-effect chart{'s' if left_out > 1 else ''} left out for room: see the Side effects "
-                 "page of the dashboard (the link above).", size - 0.5)
-
-    # The numbered sources, with the place in each; the title links to the source, the host is printed.
-    if numbers:
-        pdf.para("Sources (the title is a link; every source is listed on the dashboard's Sources page)", size + 0.5, bold=True)
-        words = site.evidence
-        pdf.font(size - 1.5)
-        with pdf.text_columns(ncols=2, gutter=5, balance=True, l_margin=MARGIN, r_margin=MARGIN) as columns:
-            for (source_id, locator), number in numbers.items():
-                source = knowledge.source(source_id)
-                evidence = words[source.type].plain if view == "patient" else words[source.type].name
-                paragraph = columns.paragraph(text_align="LEFT")
-                paragraph.write(pdf.text(f"[{number}] "))
-                paragraph.write(pdf.text(_short(source.title)), link=source.url if is_allowed(source.url) else "")
-                paragraph.write(pdf.text(f" ({source.year}; {_host(source.url)}). {locator}. {evidence}."))
-                columns.end_paragraph()
-        pdf.ln(1)
-    pdf.para(f"{site.title} · knowledge version {site.knowledge_version} · printed {printed.isoformat()} · "
-             "This handout holds no personal data.", size - 1.5)
-    return pdf
-
-
-def _chart_table(pdf: _Page, knowledge: Knowledge, card: TrialEvents, view: str, size: float) -> None:
-    table = adverse_events.table(knowledge, card, view)
-    columns = list(table.columns[:4])
-    pdf.font(size - 0.5)
-    with pdf.table(text_align="LEFT", line_height=(size - 0.5) * 0.3528 * 1.2, padding=0.6, width=pdf.epw,
-                   col_widths=(2.2, 1, 1, 1), borders_layout="HORIZONTAL_LINES",
-                   headings_style=FontFace(emphasis="BOLD")) as out:
-        out.row([pdf.text(str(c)) for c in columns])
-        for _, values in table[columns].iterrows():
-            out.row([pdf.text(f"{v:g}" if isinstance(v, float) else str(v)) for v in values])
+def get(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
+        events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
+        matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> Handout:
+    """The handout of this selection: from the cache, or built (at most AT_ONCE at a time in this process)."""
+    args = (treatments, view, priorities, events, link, printed or dt.date.today(), matters, questions)
+    wanted = key(knowledge, *args)
+    while True:
+        if (made := cached(knowledge, *args)) is not None:
+            return made
+        with _lock:
+            underway = _underway.get(wanted)
+            if underway is None:
+                underway = _underway[wanted] = threading.Event()
+                break
+        underway.wait(timeout=60)  # the same handout is being made by another request: take that one
+    try:
+        with _slots:
+            with _lock:
+                stats["builds"] += 1
+                stats["building"] += 1
+                stats["most_at_once"] = max(stats["most_at_once"], stats["building"])
+            try:
+                made = build(knowledge, *args)
+            finally:
+                with _lock:
+                    stats["building"] -= 1
+        with _lock:
+            _cache[wanted] = (weakref.ref(knowledge), made)
+            _cache.move_to_end(wanted)
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+        return made
+    finally:
+        with _lock:
+            _underway.pop(wanted, None)
+        underway.set()
