@@ -49,15 +49,19 @@ app = st.App("minimal.py", routes=[Route("/ready", ready)], middleware=[Middlewa
 
 # --- RFC 6455, the client side ---------------------------------------------------------------------------------
 
-async def ws_open(host: str, port: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
-    reader, writer = await asyncio.open_connection(host, port)
+async def ws_open(host: str, port: int, source: str | None = None,
+                  headers: str = "") -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """`source`: the local address to connect from; `headers`: more request header lines, each ending in CRLF."""
+    reader, writer = await asyncio.open_connection(host, port, local_addr=(source, 0) if source else None)
     key = base64.b64encode(os.urandom(16)).decode()
     writer.write((f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
                   f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                  f"Sec-WebSocket-Protocol: streamlit\r\n\r\n").encode())
+                  f"Sec-WebSocket-Protocol: streamlit\r\n{headers}\r\n").encode())
     head = await reader.readuntil(b"\r\n\r\n")
     if not head.startswith(b"HTTP/1.1 101"):
-        raise ConnectionError(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+        refused = ConnectionError(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+        refused.head = head.decode(errors="replace")  # the whole answer, headers included
+        raise refused
     return reader, writer
 
 
@@ -102,27 +106,32 @@ async def ws_message(reader: asyncio.StreamReader, writer: asyncio.StreamWriter)
 
 # --- one session, many sessions ---------------------------------------------------------------------------------
 
-async def session(host: str, port: int, query: str, finished: list, failed: list, release: asyncio.Event) -> None:
+async def run_page(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, query: str) -> None:
+    """One run of the page `query` names, read until it has finished (RuntimeError if it did not finish well)."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+    back = BackMsg()
+    back.rerun_script.query_string = query
+    writer.write(ws_frame(0x2, back.SerializeToString()))
+    while True:
+        forward = ForwardMsg.FromString(await ws_message(reader, writer))
+        kind = forward.WhichOneof("type")
+        if kind == "page_not_found":
+            raise RuntimeError("page not found")
+        if kind == "delta" and forward.delta.new_element.WhichOneof("type") == "exception":
+            raise RuntimeError("exception on the page")
+        if kind == "script_finished":
+            if forward.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                raise RuntimeError(ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished))
+            return
+
+
+async def session(host: str, port: int, query: str, finished: list, failed: list, release: asyncio.Event) -> None:
     writer = None
     try:
         reader, writer = await ws_open(host, port)
-        back = BackMsg()
-        back.rerun_script.query_string = query
-        writer.write(ws_frame(0x2, back.SerializeToString()))
-        while True:
-            forward = ForwardMsg.FromString(await ws_message(reader, writer))
-            kind = forward.WhichOneof("type")
-            if kind == "page_not_found":
-                raise RuntimeError("page not found")
-            if kind == "delta" and forward.delta.new_element.WhichOneof("type") == "exception":
-                raise RuntimeError("exception on the page")
-            if kind == "script_finished":
-                if forward.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                    raise RuntimeError(ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished))
-                break
+        await run_page(reader, writer, query)
         finished.append(time.perf_counter())
         await release.wait()
         writer.write(ws_frame(0x8, struct.pack("!H", 1000)))
