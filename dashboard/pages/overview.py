@@ -1,8 +1,8 @@
-from components import handout_button, notice, overview_table, page, selection, treatment_details, values_form
+from components import handout_button, notice, overview_table, page, questions, selection, treatment_details, values_form
 
 knowledge, _ = page.start("Overview")
 chosen = selection.controls(knowledge, row=True)  # side by side: the overview fits one screen
 values_form.summary(knowledge, chosen)  # what matters to me, and the link to say it (the values page)
 if notice.need_treatments(chosen.treatments, at_least=1):
     overview_table.show(knowledge, chosen, details=treatment_details.markdown(knowledge, chosen.treatments, chosen.view))
-    handout_button.show(knowledge, chosen)
+    handout_button.show(knowledge, chosen, values_form.summary_lines(chosen), questions.texts(knowledge, chosen))

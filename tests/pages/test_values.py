@@ -274,3 +274,30 @@ def test_the_summary_for_presenter_mode_has_the_lines_and_no_link():
     assert [m.value for m in at.markdown] == ["**:material/favorite: What matters to me**  \nVery important: PML, a rare and "
                                               "serious brain infection.  \nAbout me: I have had a positive anti\\-JCV antibody test."]
     assert not at.get("page_link")
+
+
+def test_the_handout_carries_the_summary_and_the_questions(knowledge):
+    """The overview's handout button gets 'What matters to me' and the questions; the PDF prints both on page 1."""
+    import io
+
+    import pdfplumber
+
+    from dashboard.export import handout
+    from dashboard.knowledge import values
+
+    at = open_page(None, page="overview", treatments=["Siponimod", "Ocrelizumab"], matters=["pregnancy.very"],
+                   situations=["pregnancy_planned"])
+    at.button(key="w_handout_ask").click().run()
+    assert not at.exception and at.get("download_button")
+    mine = values.summary(("pregnancy.very",), ("pregnancy_planned",))
+    asks = tuple(q.text for q in values.questions(knowledge, ("siponimod", "ocrelizumab"), ("pregnancy_planned",)))
+    made = [entry[1] for key, entry in handout._cache.items() if key[-2:] == (mine, asks)]
+    assert made, "the overview asked for a handout without the person's lines"
+    with pdfplumber.open(io.BytesIO(made[-1].pdf)) as document:
+        squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+        pages = [squash("".join(c["text"] for c in page.chars)) for page in document.pages]
+    assert squash("What matters to me") in pages[0] and squash(mine[0]) in pages[0]
+    text = "".join(pages)
+    assert squash("Questions to ask your neurologist") in text
+    for line in asks:
+        assert squash(line) in text
