@@ -158,6 +158,9 @@ def test_the_reader_chooses_a_set_and_gets_its_overview(edition, offline, knowle
     assert offline.locator("table.overview thead th").count() == MOST_CHOSEN
     assert offline.locator(f'input[value="{every[MOST_CHOSEN]}"]').is_disabled()
     assert "the most this page compares" in offline.locator("#choose-status").inner_text()
+    offline.goto((out / "choose.html").as_uri() + "#%E0%A4%A,<b>x</b>")  # a malformed or hostile address
+    offline.reload()
+    assert offline.locator("table.overview").count() == 0 and "Tick one or more" in offline.locator("#overview").inner_text()
     assert offline.errors == [] and offline.requested == []
 
 

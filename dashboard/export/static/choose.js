@@ -132,7 +132,12 @@
     if (window.msCharts) window.msCharts.drawAll(out);
   }
 
-  var asked = decodeURIComponent(window.location.hash.replace(/^#/, "")).split(",");
+  var asked = [];
+  try {
+    asked = decodeURIComponent(window.location.hash.replace(/^#/, "")).split(",");
+  } catch (error) {  // a malformed address: start with nothing chosen
+    asked = [];
+  }
   boxes.forEach(function (b) { b.checked = asked.indexOf(b.value) >= 0; });
   var first = chosen();
   boxes.forEach(function (b) { if (first.indexOf(b.value) >= knowledge.most) b.checked = false; });
