@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .knowledge import Knowledge
+from .knowledge import Knowledge, per_knowledge
 from .models import Figure, Gap, Statement, Treatment
 from .overview import PRIORITIES, ROWS, Cell, comparator_name, event_name, rows
 
@@ -266,6 +266,7 @@ def contraception_periods(knowledge: Knowledge, t: Treatment, region: str | None
     return tuple(found)
 
 
+@per_knowledge  # the same for every session with this choice: made once, shared (tuples, never changed)
 def questions(knowledge: Knowledge, treatment_ids: tuple[str, ...], situations: tuple[str, ...]) -> tuple[Question, ...]:
     """Questions to bring to the visit, made from the chosen treatments and the stated situations; a question that
     carries a figure names its label region and source."""
@@ -425,6 +426,7 @@ CHECK_KINDS = (_side_effect_question, _pregnancy_question, _benefit_question, _v
 MOST_CHECKS = 5
 
 
+@per_knowledge  # the same for every session with this choice: made once, shared (tuples, never changed)
 def check(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> tuple[CheckQuestion, ...]:
     """Three to five questions (fewer only when data/ has too little): each kind of question in turn, across the
     chosen treatments in the order chosen, so every treatment gets a question before any gets a second."""
