@@ -201,7 +201,8 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
         with st.container(width="stretch"):
             _content(knowledge, chosen, this)
         with st.container(width=QR_PX + 24, key="presenter_qr"):
-            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX)
+            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX,
+                           alt="QR code that opens this step on a phone")
 
 
 def _content(knowledge: Knowledge, chosen: Selection, this: Step) -> None:
