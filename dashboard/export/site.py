@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pandas as pd
 import plotly
-import plotly.graph_objects as go
 
 from dashboard.charts import adverse_events, benefits, pregnancy, projector
 from dashboard.charts import rare_risks as rare_risk_chart
@@ -30,9 +29,10 @@ from dashboard.knowledge import GROUPS, Knowledge, statements_of
 from dashboard.knowledge import rare_risks
 from dashboard.knowledge.links import is_allowed
 from dashboard.knowledge.models import Treatment
-from components import icon_arrays  # the icon-array cards of the live app (chart builder dashboard/charts/icon_array)
 from dashboard.knowledge.overview import event_name, rows
 from dashboard.knowledge.rare_risks import BASE_WORDS
+
+from components import icon_arrays  # the live app's icon-array cards (chart builder: dashboard/charts/icon_array.py)
 
 # No inline script anywhere: the charts' data sit in JSON data blocks and these files draw them, so the edition runs
 # under a Content-Security-Policy of script-src 'self' (the one nginx sends, dashboard/headers.py).
@@ -199,7 +199,7 @@ def _pictures(knowledge: Knowledge, ids: tuple[str, ...], view: str, cite: _Cita
     events = knowledge.default_events(list(ids))
     found = knowledge.trial_events(list(ids), events[:1]) if events else []
     if found:
-        parts.append(f"<h2>Out of 100 people: {escape(event_name(knowledge, events[0], view))}</h2>"
+        parts.append(f"<h2>Side effects out of 100 people: {escape(event_name(knowledge, events[0], view))}</h2>"
                      f'<p class="note">{escape(knowledge.site.not_head_to_head)}</p>')
         for te in found:
             count += 1

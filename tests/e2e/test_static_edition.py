@@ -112,7 +112,7 @@ def test_every_sampled_page_from_files_offline_has_the_disclaimer_its_table_and_
             a, b = path.stem.split("--")
             assert cell_texts(offline) == overview_texts(knowledge, (a, b)), path  # the numbers on screen are the knowledge's
             text = offline.locator("main").inner_text()
-            assert "Out of 100 people" in text and "Birth control after the last dose" in text, path  # pictures
+            assert "Side effects out of 100 people" in text and "Birth control after the last dose" in text, path  # pictures
             assert offline.locator('section.chart .plot[aria-label^="Icon arrays"]').count() >= 1, path
             pml = [rare_risks.primary(t, rare_risks.base_for(knowledge.pick([a, b]))) for t in knowledge.pick([a, b])]
             for s in filter(None, pml):  # the rare-risk picture, and its sentences with the same numbers
