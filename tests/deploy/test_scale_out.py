@@ -227,8 +227,9 @@ def test_a_real_browser_draws_the_static_edition_through_nginx_under_its_securit
     page.goto(f"{url}/static-edition/compare/ocrelizumab--ofatumumab.html")
     page.locator("div.plot g.trace").first.wait_for(state="attached", timeout=20_000)
     # every chart drawn (one after another: on a busy machine the last ones come seconds after the first)
-    page.wait_for_function("document.querySelectorAll('div.plot.js-plotly-plot').length"
-                           " === document.querySelectorAll('div.plot').length", timeout=60_000)
+    from playwright.sync_api import expect  # a selector, not a script: the page's CSP forbids eval
+
+    expect(page.locator("div.plot:not(.js-plotly-plot)")).to_have_count(0, timeout=60_000)
     assert page.locator("div.plot.js-plotly-plot").count() == page.locator("div.plot").count() > 0
     assert page.console_errors == []  # no script or style refused by the Content-Security-Policy
 
