@@ -4,11 +4,12 @@ Two steps, one way through: `handout_plan.plan()` asks the knowledge and the cha
 data; `layout()` draws that plan and never goes back to the knowledge. Page 1 is an Option-Grid-style table (the
 chosen treatments as columns, the questions people ask as rows, "What matters to me" above it when said), then the
 side-effect and benefit charts of every chosen treatment (or the reason there is none and where to see it), then the
-numbered sources with the place in each. Body text 9.5 pt (9 pt from four treatments), small print 7.5 pt, nothing
-smaller: more pages instead of smaller type (at most 3 for up to 6 treatments; landscape from four). The charts are
-drawn as vector bars from the same numbers the screen's charts are built from: text in them is real text at body
-size, and no browser is needed. The disclaimer, knowledge version, printing date, link and QR code are on page 1;
-nothing about the person is in it.
+numbered sources with the place in each, all down newspaper columns (a card or a source never breaks). Body text
+9.5 pt (9 pt from four treatments), the footer 7.5 pt, nothing smaller: more pages instead of smaller type (3 up to
+four treatments, landscape from four; five and six are set in a narrower letter at 9 pt and take 3-4 pages with
+today's knowledge). The charts are drawn as vector bars from the same numbers the screen's charts are built from:
+their text is real text at body size, and no browser is needed. The disclaimer, knowledge version, printing date,
+link and QR code are on page 1; nothing about the person is in it.
 
 Many visitors may ask for the same handout at once (a talk, a clinic's waiting room): `get()` keeps the last
 CACHE_SIZE handouts by selection, view, knowledge version, printing date and the person's lines, builds at most
@@ -148,7 +149,7 @@ def _qr(link: str) -> io.BytesIO:
 
 def _short(title: str, most: int = 55) -> str:
     """A long title cut at a word (the whole title is one click away on the dashboard's Sources page)."""
-    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-") + "…"
 
 
 def _marks(numbers: tuple[int, ...]) -> str:
