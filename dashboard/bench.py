@@ -238,9 +238,9 @@ def reruns(samples: int) -> list[dict]:
 
     app = str(ROOT / "dashboard" / "app.py")
     pair = {"treatments": ["Ocrelizumab", "Natalizumab"]}
-    cases = [(f"open {page}", page, pair, None) for page in (
-        "pages/home.py", "pages/overview.py", "pages/benefits.py", "pages/adverse_events.py", "pages/pictures.py",
-        "pages/pml_infections.py", "pages/pregnancy.py", "pages/sources.py", "pages/presenter.py", "pages/about.py")]
+    from components.navigation import PAGES  # every page of the menu, in its order
+
+    cases = [(f"open {page}", page, pair, None) for page, *_ in PAGES]
     other = lambda value, a, b: b if value == a else a  # noqa: E731
     cases += [
         ("overview: switch view", "pages/overview.py", pair, lambda at: at.segmented_control(key="w_view").set_value(

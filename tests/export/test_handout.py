@@ -53,6 +53,18 @@ class Read:
         return self.text[begin:self.text.index(squash(end), begin)]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def fonts():
+    """The letters the page counts are measured in (fonts-dejavu-extra, fonts-liberation): required in CI (scripts/
+    test.sh installs them), skipped elsewhere without them."""
+    missing = [name for name, files in (("fonts-dejavu-extra", handout.FONT_FILES[:1]), ("fonts-liberation", (handout.NARROW,)))
+               if handout._fonts(*files) is None]
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{', '.join(missing)} must be installed in CI (scripts/test.sh)")
+        pytest.skip(f"needs {', '.join(missing)}")
+
+
 @pytest.fixture(scope="module")
 def made(knowledge):
     """Every handout of the tests below, made once: 1 to 6 treatments, both views."""
