@@ -77,15 +77,14 @@ def summary_markdown(chosen: Selection) -> str:
 
 
 def summary(knowledge: Knowledge, chosen: Selection, link: bool = True) -> None:
-    """The summary, and (with `link`) a link to the values page in this visit, to change it or to say it: for the
-    overview, and for presenter mode (`link=False`)."""
+    """The summary and (with `link`) a link to change it on the values page, in this visit; nothing when nothing was
+    said. For the overview, and for presenter mode (`link=False`)."""
     text = summary_markdown(chosen)
-    if text:
-        elements.markdown(text)
+    if not text:
+        return  # nothing said: nothing drawn (the overview must fit one screen; the menu has the values page)
+    elements.markdown(text)
     if link:
-        navigation.link("values", "Change what matters to me" if text else
-                        "What matters to you? Say it, then see what the sources say about it",
-                        link_params(knowledge, chosen), icon=":material/favorite:" if not text else ":material/edit:")
+        navigation.link("values", "Change what matters to me", link_params(knowledge, chosen), icon=":material/edit:")
 
 
 def _said_markdown(knowledge: Knowledge, said: values.Said, view: str, heading: str) -> str:

@@ -82,21 +82,6 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
             assert "Ublituximab" in chosen and "Alemtuzumab" in chosen and "Ocrelizumab" not in chosen, path
 
 
-def test_priorities_open_on_demand_and_reorder_the_overview(page, dashboard_url):
-    page.goto(f"{dashboard_url}/?page=overview&{PAIR}")
-    settle(page)
-    assert page.get_by_text("What matters most to you?").count() == 0  # not sent until the popover opens
-    page.get_by_text("What matters to you?").click()
-    page.get_by_text("What matters most to you?").wait_for(timeout=10_000)
-    page.locator('[data-testid="stPopoverBody"]').get_by_text("Planning a pregnancy soon").click()
-    page.wait_for_function("() => location.search.includes('priorities=pregnancy')", timeout=10_000)
-    page.keyboard.press("Escape")
-    settle(page)
-    assert "(1)" in page.locator('[data-testid="stPopover"]').inner_text()
-    first_row = page.locator('[data-testid="stMarkdownContainer"] tbody tr').first.inner_text()
-    assert "Pregnancy" in first_row, first_row
-
-
 def test_deep_link_opens_the_view_it_encodes(page, dashboard_url):
     page.goto(f"{dashboard_url}/?page=side-effects&treatments=kesimpta&view=clinician&events=Headache")
     settle(page)
