@@ -34,7 +34,7 @@ QUESTIONS = {
 SEE_LABEL = {"patient": "Ask your neurologist, or see the side-effects section of the medicine's label.",
              "clinician": "See the adverse reactions section of the label (US section 6, EU SmPC section 4.8)."}
 SEE_BENEFITS = {"patient": "Ask your neurologist what its trials showed, or see the medicine's label.",
-                "clinician": "See the clinical studies section of the label (US section 14, EU SmPC section 5.1)."}
+                "clinician": "See the clinical studies section of the US label (section 14) or the EU SmPC."}
 
 
 def plain(text: str) -> str:
