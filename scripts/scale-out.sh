@@ -91,7 +91,7 @@ supervise() {  # one dashboard process on port $1, started again whenever it exi
   while :; do
     .venv/bin/python -m streamlit run dashboard/server.py --server.port "$backend" --server.address 127.0.0.1 \
       >> "$prefix/dashboard-$backend.log" 2>&1 &
-    child=$!
+    child=$! silent=0
     echo "$child" > "$prefix/dashboard-$backend.pid"
     while kill -0 "$child" 2>/dev/null; do
       status="$(ready_status "$backend")"
@@ -101,7 +101,7 @@ supervise() {  # one dashboard process on port $1, started again whenever it exi
              if [ "$silent" -eq 1 ]; then
                cpu_then="$(cpu_ticks "$child")"
              elif [ "$silent" -ge 3 ]; then
-               [ "$(cpu_ticks "$child")" = "$cpu_then" ] && mark "$backend" down "no answer and no CPU used for $silent s"
+               [ "$(cpu_ticks "$child")" = "$cpu_then" ] && mark "$backend" down "no answer to $silent checks and no CPU used"
                cpu_then="$(cpu_ticks "$child")"
              fi ;;
         *) silent=0; mark "$backend" down "/ready answered $status" ;;
