@@ -196,9 +196,10 @@ def _first_page(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
     pdf.set_y(max(pdf.get_y(), top + (QR if p.link else 0)) + 1.5)
     if p.matters:
         marked = any(row.matters for row in p.grid)
-        pdf.para("What matters to me", size + 1, bold=True)
-        pdf.para(" · ".join(p.matters) + (" (rows marked * are about this; nothing here is ranked or recommended)"
-                                            if marked else ""), size)
+        pdf.para("What matters to me" + (" (rows marked * are about this; nothing here is ranked or recommended)"
+                                         if marked else ""), size + 1, bold=True)
+        for line in p.matters:
+            pdf.para("- " + line, size)
         pdf.ln(1.5)
     if p.treatments:
         _grid(pdf, p, size, landscape)
