@@ -12,14 +12,18 @@ from . import chart_card, elements, figures, statement
 from .selection import Selection, comparator_link
 
 
-def show(knowledge: Knowledge, selected: Selection, lead: str = "") -> None:
-    """`lead`: Markdown said above the cards (the not-head-to-head notice), in the first treatment's first element."""
+def more_switch(knowledge: Knowledge, selected: Selection) -> bool:
+    """The first (pivotal) trial of each treatment at once; the others on demand (drawn only when asked for, so they
+    cost nothing until then), with one switch for the page: a switch per treatment was a widget per treatment for
+    every visitor. Three treatments still fit a few screens."""
+    hidden = sum(len(t["cards"]) - 1 for t in _plan(knowledge, selected))
+    return bool(hidden) and st.toggle(f"Also show the other trials and measures ({hidden})", key="more_benefits")
+
+
+def show(knowledge: Knowledge, selected: Selection, more: bool, lead: str = "") -> None:
+    """`more`: the other trials too (more_switch); `lead`: Markdown said above the cards (the not-head-to-head
+    notice), in the first treatment's first element."""
     plan = _plan(knowledge, selected)
-    # The first (pivotal) trial of each treatment at once; the others on demand (drawn only when asked for, so they
-    # cost nothing until then), with one switch for the page: a switch per treatment was a widget per treatment for
-    # every visitor. Three treatments still fit a few screens.
-    hidden = sum(len(t["cards"]) - 1 for t in plan)
-    more = bool(hidden) and st.toggle(f"Also show the other trials and measures ({hidden})", key="more_benefits")
     for t in plan:
         section = "\n\n".join(p for p in (lead, f"---\n\n### {t['name']}") if p)  # with the first chart's heading
         lead = ""

@@ -18,7 +18,7 @@ from . import navigation, selection
 def show(knowledge: Knowledge, chosen: selection.Selection, here: str | None) -> None:
     links = [(path, title, icon, selection.link_params(knowledge, chosen, path))
              for _, title, icon, path in navigation.PAGES]
-    with st.container(horizontal=True, key="menu_row", gap="small"):
+    with st.container(horizontal=True, key="menu_row", gap="small", width="stretch"):
         _links(links)
     # The phone's menu draws its links when opened (a rerun): most visits never open it, and every element costs
     # every visitor's session.

@@ -31,7 +31,11 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     style.apply()
     knowledge = knowledge_store.get()
     chosen = selection.start(knowledge, path)
-    menu.show(knowledge, chosen, path)
+    # One line on a phone: the menu and the disclaimer's first sentence (the whole text one tap away); on a wide
+    # screen the menu's row of links, then the whole disclaimer.
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="top_bar"):
+        menu.show(knowledge, chosen, path)
+        disclaimer.short(knowledge)
     disclaimer.show(knowledge)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -45,7 +45,7 @@ h1 {display: none;}
 QR_PX = 300  # at least a quarter of a 1080 px screen's height, so the back rows can scan it
 KEYS = (("Right", 1), ("PageDown", 1), ("Space", 1), ("Left", -1), ("PageUp", -1))  # what presentation clickers send
 # The overview on a projector: about this many pixels of table per screen, and how wide a treatment's column is.
-TABLE_PX, LINE_PX, CHAR_PX, TABLE_WIDTH_PX, FIRST_COLUMN_PX = 600, 33, 12.5, 1480, 230
+TABLE_PX, LINE_PX, CHAR_PX, TABLE_WIDTH_PX, FIRST_COLUMN_PX = 560, 33, 12.5, 1480, 230
 
 
 @dataclass(frozen=True)
@@ -55,31 +55,49 @@ class Step:
     treatment: str = ""
     index: int = 0
     rows: tuple[str, ...] = ()  # the overview's rows on this screen
+    treatments: tuple[str, ...] = ()  # and its treatments (all, unless a row is split)
 
 
-def overview_screens(knowledge: Knowledge, chosen: Selection) -> list[tuple[str, ...]]:
-    """The overview's rows in screens that each fit a 1920x1080 projector: rows packed in order by the height their
-    longest cell takes at 24 px in a column of its treatment's width (a row taller than a screen stands alone)."""
+def _row_height(row, count: int) -> float:
+    """The height a row's longest cell takes at 24 px in a column of one of `count` treatments' width."""
+    per_line = max(int((TABLE_WIDTH_PX - FIRST_COLUMN_PX) / max(count, 1) / CHAR_PX), 8)
+    lines = max([math.ceil(len(c.text) / per_line) + 0.6 for c in row.cells] + [math.ceil(len(row.title) / 16)])
+    return lines * LINE_PX
+
+
+def overview_screens(knowledge: Knowledge, chosen: Selection) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The overview in screens that each fit a 1920x1080 projector, as (rows, treatments): rows packed in order by
+    the height their longest cell takes; a row taller than a screen is split into groups of its treatments."""
     table = rows(knowledge, chosen.treatments, chosen.view, first_rows(chosen.matters, chosen.priorities))
-    column = (TABLE_WIDTH_PX - FIRST_COLUMN_PX) / max(len(chosen.treatments), 1)
-    per_line = max(int(column / CHAR_PX), 8)
-    screens: list[list[str]] = [[]]
+    everyone = chosen.treatments
+    screens: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    packed: list[str] = []
     used = 0.0
     for row in table:
-        lines = max([math.ceil(len(c.text) / per_line) + 0.6 for c in row.cells] + [math.ceil(len(row.title) / 16)])
-        height = lines * LINE_PX
-        if screens[-1] and used + height > TABLE_PX:
-            screens.append([])
-            used = 0.0
-        screens[-1].append(row.id)
+        height = _row_height(row, len(everyone))
+        if height > TABLE_PX:  # alone it does not fit: its treatments in groups that do
+            if packed:
+                screens.append((tuple(packed), everyone))
+                packed, used = [], 0.0
+            groups = next(g for g in range(2, len(everyone) + 1)
+                          if _row_height(row, math.ceil(len(everyone) / g)) <= TABLE_PX or g == len(everyone))
+            size = math.ceil(len(everyone) / groups)
+            screens += [((row.id,), everyone[i:i + size]) for i in range(0, len(everyone), size)]
+            continue
+        if packed and used + height > TABLE_PX:
+            screens.append((tuple(packed), everyone))
+            packed, used = [], 0.0
+        packed.append(row.id)
         used += height
-    return [tuple(s) for s in screens]
+    if packed:
+        screens.append((tuple(packed), everyone))
+    return screens
 
 
 def steps(knowledge: Knowledge, chosen: Selection) -> list[Step]:
     screens = overview_screens(knowledge, chosen)
     found = [Step("overview", "The treatments at a glance" + (f" ({i} of {len(screens)})" if len(screens) > 1 else ""),
-                  rows=screen) for i, screen in enumerate(screens, 1)]
+                  rows=shown, treatments=who) for i, (shown, who) in enumerate(screens, 1)]
     for t in knowledge.pick(list(chosen.treatments)):
         if benefits.by_trial(t):
             found.append(Step("benefit", f"What {t.name} did in its pivotal trial", t.id))
@@ -210,7 +228,7 @@ def _content(knowledge: Knowledge, chosen: Selection, this: Step) -> None:
     if this.kind != "overview":
         elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
     if this.kind == "overview":
-        table, _ = overview_table.markdown(knowledge, chosen, only=this.rows)
+        table, _ = overview_table.markdown(knowledge, replace(chosen, treatments=this.treatments), only=this.rows)
         elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}\n\n{table}")
     elif this.kind == "benefit":
         plotly_element.draw(*_big(knowledge, "benefit", (this.treatment, chosen.view)), config)

@@ -179,11 +179,10 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
-def controls(knowledge: Knowledge, with_priorities: bool = False, row: bool = False) -> Selection:
+def controls(knowledge: Knowledge, with_priorities: bool = False, row: bool = True) -> Selection:
     """The view switch, the treatment picker (and the priorities), then the selection. `row`: side by side, wrapping
-    on a narrow screen (the overview, which must fit one screen). Elsewhere one under the other: a container costs
-    every visitor's session as much as a widget (about 0.2 ms of server CPU, 5% of a minimal page)."""
-    with st.container(horizontal=True, vertical_alignment="bottom", key="controls") if row else contextlib.nullcontext():
+    on a narrow screen, so the page's first chart or table is on a phone's first screen."""
+    with st.container(horizontal=True, vertical_alignment="top", key="controls") if row else contextlib.nullcontext():
         view(knowledge)
         treatments(knowledge)
         if with_priorities:
@@ -207,6 +206,7 @@ def treatments(knowledge: Knowledge, label: str = "Treatments to compare") -> tu
     st.multiselect(label, options=list(labels), format_func=labels.__getitem__,
                    max_selections=AT_MOST, key="w_treatments", on_change=changed,
                    filter_mode="contains", select_all=False,  # what was typed, in a name; Enter adds one
+                   wrap=True,  # every chosen treatment in sight, also on a phone
                    placeholder="Type a generic or brand name, e.g. Kesimpta",
                    help=f"Choose up to {AT_MOST}, grouped by class. Your choice stays as you move between pages.")
     return current(knowledge).treatments
@@ -260,12 +260,19 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
     def changed() -> None:
         _update(events=tuple(st.session_state["w_events"]))
 
-    _seed("w_events", [e for e in chosen.events_or_default(knowledge) if e in options])
+    shown = [e for e in chosen.events_or_default(knowledge) if e in options]
+    _seed("w_events", shown)
+    # In a popover: five long names one under the other pushed a phone's first chart off its first screen.
+    with st.popover(f"Side effects shown ({len(shown)}): choose", icon=":material/tune:", key="w_events_open"):
+        _events_picker(knowledge, chosen, options, changed)
+    return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
+
+
+def _events_picker(knowledge: Knowledge, chosen: Selection, options: list[str], changed) -> None:
     st.multiselect("Side effects to show", options=options, key="w_events", on_change=changed,
-                   filter_mode="contains", select_all=False,
+                   filter_mode="contains", select_all=False, wrap=True,
                    format_func=_event_labels(knowledge, chosen.view).__getitem__,
                    help="Grouped by kind. The first choice shows each treatment's best-known harms and its most frequent ones.")
-    return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
 
 
 def one_event(knowledge: Knowledge, default: str | None = None) -> str | None:

@@ -15,6 +15,7 @@ def enlarged(fig: go.Figure, height: int = 640) -> go.Figure:
     big.update_yaxes(title_font=dict(size=SIZE), tickfont=dict(size=SIZE))
     big.update_annotations(font=dict(size=SIZE))
     big.update_traces(textfont=dict(size=SIZE), selector=dict(type="bar"))
+    big.update_traces(textfont=dict(size=SIZE), selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
     big.update_traces(marker=dict(size=22), selector=lambda t: t.type == "scatter" and (t.marker.size or 0) >= 10)
     # Icons of an array of 1,000 (under 10 px) keep their size: each sits in a cell a little larger than itself
     # (charts/icon_array.py), so a larger icon would touch its neighbours.
