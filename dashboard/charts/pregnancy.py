@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Figure, Statement, Topic, Treatment
+from dashboard.knowledge.overview import contraception_window
 from dashboard.safe_text import safe_text
 
 from .arms import wrap
@@ -58,7 +59,7 @@ def windows(treatments: list[Treatment]) -> list[Window]:
         for region in REGION_ORDER:
             s = next((s for s in t.pregnancy.contraception if s.region == region), None)
             if s is not None:
-                mine.append(Window(t, region, next((f for f in s.figures if f.unit in MONTHS_PER), None), s))
+                mine.append(Window(t, region, contraception_window(s), s))
         found += mine or [Window(t, "all", None, t.pregnancy.summary)]
     return found
 

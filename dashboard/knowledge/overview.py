@@ -146,8 +146,16 @@ PLAIN_RATE_UNITS = {
 NOT_GIVEN = "not given here: ask your neurologist"  # never "see details" alone: the answer, or who has it
 
 
+def contraception_window(statement: Statement):
+    """The time to keep using contraception after the last dose that a contraception statement gives: a figure in
+    months, weeks or days whose label says it is about contraception (a washout's length or the gap between two
+    blood tests is not a waiting time), or None."""
+    return next((f for f in statement.figures
+                 if f.unit in ("months", "weeks", "days") and "contracept" in f.label.casefold()), None)
+
+
 def _period(statement: Statement) -> str | None:
-    figure = next((f for f in statement.figures if f.unit in ("months", "weeks", "days")), None)
+    figure = contraception_window(statement)
     if figure is None:
         return None
     return f"{figure.value:g}{'-' + format(figure.high, 'g') if figure.high is not None else ''} {figure.unit}"

@@ -66,3 +66,14 @@ def test_each_legend_names_its_study_in_full_words(knowledge):
         assert all(len(line) <= 34 for line in next(t.name for t in fig.data if t.type == "bar"
                                                       and t.name.replace("<br>", " ") == name).split("<br>"))
     assert names[0].startswith("PRIMS, Confavreux et al. 1998")
+
+
+def test_a_contraception_window_is_a_waiting_time_never_a_washout_or_a_test_interval(knowledge):
+    found = pregnancy.windows(list(knowledge.treatments.values()))
+    for window in found:
+        if window.figure is not None:
+            assert "contracept" in window.figure.label.casefold(), (window.treatment.id, window.figure.label)
+    teriflunomide_eu = next(w for w in found if w.treatment.id == "teriflunomide" and w.region == "EU")
+    assert teriflunomide_eu.figure is None and teriflunomide_eu.period == "no set period"  # its 11 days is the washout
+    siponimod = [w.figure.value for w in found if w.treatment.id == "siponimod"]
+    assert siponimod == [10, 10]
