@@ -6,7 +6,7 @@ chosen treatments as columns, the questions people ask as rows, "What matters to
 side-effect and benefit charts of every chosen treatment (or the reason there is none and where to see it), then the
 numbered sources with the place in each, all down newspaper columns (a card or a source never breaks). Body text
 9.5 pt (9 pt from four treatments), the footer 7.5 pt, nothing smaller: more pages instead of smaller type (3 up to
-four treatments, landscape from four; five and six are set in a narrower letter at 9 pt and take 3-4 pages with
+five treatments, landscape from four; five and six are set in a narrower letter at 9 pt; six take 4 pages with
 today's knowledge). The charts are drawn as vector bars from the same numbers the screen's charts are built from:
 their text is real text at body size, and no browser is needed. The disclaimer, knowledge version, printing date,
 link and QR code are on page 1; nothing about the person is in it.
@@ -48,7 +48,7 @@ BODY = {False: 9.5, True: 9.0}  # pt, by landscape
 SMALL = 7.5  # pt: the footer on every page; nothing is smaller
 HEADING = 14.0
 PT = 25.4 / 72  # mm per point
-LEADING = 1.22  # line height / font size
+LEADING = 1.18  # line height / font size
 MARGIN = 10  # mm
 QR = 27  # mm
 GAP = 5  # mm between chart columns
@@ -221,8 +221,8 @@ def _lines(pdf: _Page, text: str, width: float, size: float, bold: bool = False)
 def _grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
     """The Option-Grid table: questions down the side, treatments across. A row longer than the room left on a page
     goes on over the page, under the treatments' names again (no half-empty page before a tall row)."""
-    pad, line = 1.2, _line(size)
-    question = pdf.epw * (0.13 if landscape else 0.19)
+    pad, line = 0.9, _line(size)
+    question = pdf.epw * (0.115 if landscape else 0.19)
     widths = [question] + [(pdf.epw - question) / len(p.treatments)] * len(p.treatments)
     xs = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
 

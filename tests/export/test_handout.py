@@ -87,9 +87,9 @@ def test_type_read_at_arms_length_on_few_pages(made, count, view):
     assert min(read.sizes) >= 7 - 1e-6, min(read.sizes)
     at_9 = sum(size >= 9 - 1e-6 for size in read.sizes) / len(read.sizes)
     assert at_9 >= 0.90, at_9
-    # At most 3 pages up to four treatments. Five and six take a fourth page with today's knowledge: the overview
-    # alone fills one and a half landscape pages at 9 pt (see docs/performance.md, "Handout").
-    assert read.pages <= (3 if count <= 4 else 4), read.pages
+    # At most 3 pages up to five treatments. Six take a fourth page with today's knowledge: the overview alone fills
+    # one and a half landscape pages at 9 pt (see docs/performance.md, "Handout").
+    assert read.pages <= (3 if count <= 5 else 4), read.pages
 
 
 @pytest.mark.parametrize("count,view", CASES)
