@@ -41,7 +41,7 @@ def show(knowledge: Knowledge, treatment_ids: tuple[str, ...]) -> int:
         # The question (it names data: treatments, events) as Markdown made safe; the choices' label is ours alone.
         elements.markdown(f"**{number}.** {safe_text(q.text)}")
         picked = st.radio(f"Your answer to question {number}", options=list(q.choices), index=None, key=_key(q),
-                          format_func=lambda choice: safe_text(choice, "plain"), label_visibility="collapsed")
+                          format_func=safe_text, label_visibility="collapsed")  # radio options are Markdown
         if picked is None:
             continue
         source = f"  \n:small[Source: {source_link.markdown(knowledge, q.source, q.locator)}]"

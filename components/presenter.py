@@ -20,7 +20,7 @@ from dashboard.knowledge.overview import rows
 from dashboard.knowledge.values import first_rows
 from dashboard.safe_text import safe_text
 
-from . import elements, icon_arrays, overview_table, plotly_element
+from . import elements, icon_arrays, overview_table, plotly_element, values_form
 from .link_values import link_number
 from .notice import HEAD_TO_HEAD_SHORT
 from .selection import Selection, link_params, treatments
@@ -217,17 +217,19 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
         controls(step, len(all_steps))
     with st.container(horizontal=True, gap="medium", key="presenter_body"):
         with st.container(width="stretch"):
-            _content(knowledge, chosen, this)
+            _content(knowledge, chosen, this, first=step == 1)
         with st.container(width=QR_PX + 24, key="presenter_qr"):
             elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX,
                            alt="QR code that opens this step on a phone")
 
 
-def _content(knowledge: Knowledge, chosen: Selection, this: Step) -> None:
+def _content(knowledge: Knowledge, chosen: Selection, this: Step, first: bool) -> None:
     config = {"displayModeBar": False, "responsive": True, "staticPlot": False}
     if this.kind != "overview":
         elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}")
     if this.kind == "overview":
+        if first:
+            values_form.summary(knowledge, chosen, link=False)  # what matters to this person, when said
         table, _ = overview_table.markdown(knowledge, replace(chosen, treatments=this.treatments), only=this.rows)
         elements.markdown(f":material/compare_arrows: {HEAD_TO_HEAD_SHORT}\n\n{table}")
     elif this.kind == "benefit":
