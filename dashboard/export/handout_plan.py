@@ -26,7 +26,7 @@ QUESTIONS = {
     "benefit": ("What did its main trial show?", "What did the pivotal trial show?"),
     "side_effects": ("Which side effects are common? (out of 100 people)", "Which adverse events are common? (per 100)"),
     "serious": ("What serious risks are there?", "What serious risks are there?"),
-    "pml": ("What is the risk of PML, a rare and serious brain infection?", "What is the risk of PML?"),
+    "pml": ("What is the risk of PML (a rare, serious brain infection)?", "What is the risk of PML?"),
     "pregnancy": ("What if I plan a pregnancy or breastfeed?", "Pregnancy: contraception after the last dose; "
                   "breastfeeding?"),
     "monitoring": ("Which tests and check-ups will I need?", "Which tests and monitoring are needed?"),
