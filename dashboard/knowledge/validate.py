@@ -228,6 +228,15 @@ PROCESS_TALK = re.compile(
     r"|(?:was|were|been) read|we read|in any copy|part read|when read|read on|(?:opening|text|copy|copies|reproduction) read"
     r"|(?:date|dates|version|name|revision) not seen|read \d{4}-\d\d-\d\d)\b", re.IGNORECASE)
 _NOT_SHOWN = frozenset({"id", "source", "url", "locator"})  # never shown as text; a source's note is for maintainers
+# The same rule for every line of every file under data/, comments and source notes included, addresses aside: a
+# note says what a source is, its version and which part is cited, never how or with what it was found or read.
+GATHERING_TALK = re.compile(
+    r"\b(?:stored(?:-copy)?|excerpts?|search (?:tools?|results?|corpora|corpus)|mirror|mirrors of|(?:un)?readable"
+    r"|(?:un)?reachable|look-?ups?|looked up|cut off|truncated|could (?:not )?(?:be )?read|could not find"
+    r"|cannot be read|(?:was|were|been|is|are) (?:only )?read|(?:was|were|is|are) not read|the part read|in any copy"
+    r"|we hold|verbatim (?:reproductions?|cop(?:y|ies))|(?:title|date|year|id|version|name|revision) (?:was |were )?not seen"
+    r"|not opened|proxy (?:mirror|copy|reproduction))\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
     "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),
@@ -247,6 +256,20 @@ def _documents(root: Path, pattern: str, problems: list[Problem]) -> list[Docume
         except KnowledgeError as error:
             problems.extend(error.problems)
     return documents
+
+
+def gathering_talk(root: Path) -> list[Problem]:
+    """Each line under `root` that tells how the knowledge was gathered (GATHERING_TALK), as FILE:LINE."""
+    problems = []
+    for path in sorted(path for path in root.rglob("*") if path.is_file()):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            if found := GATHERING_TALK.search(_ADDRESS.sub(" ", line)):
+                problems.append(Problem(display_path(path), number, "(line)", f"'{found.group(0)}' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"))
+    return problems
 
 
 def display_path(path: Path) -> str:
@@ -327,6 +350,8 @@ def load_knowledge(root: Path | str = DATA_DIR, today: dt.date | None = None) ->
                 check.add(document, (index, "id"), f"source '{ident}' is never cited, expected every source to back a statement or figure")
 
     problems += check.problems
+    shown = {(problem.file, problem.line) for problem in check.problems if "gathered" in problem.message}
+    problems += [problem for problem in gathering_talk(root) if (problem.file, problem.line) not in shown]
     if not any((root / "treatments").glob("*.yaml")):
         problems.append(Problem(display_path(root / "treatments"), 1, "(file)", "no treatment files, expected data/treatments/<id>.yaml"))
     if problems:

@@ -289,10 +289,10 @@ def test_no_text_a_reader_sees_tells_how_the_knowledge_was_gathered(data, capsys
     assert (code, lines) == (1, [expected])
 
 
-def test_a_source_note_for_maintainers_may_say_how_it_was_read(data, capsys):
-    """A source's note is never shown: it keeps the record of where the text was read."""
+def test_a_source_note_says_what_is_cited_not_how_it_was_read(data, capsys):
+    """A source's note is never shown, yet it too says what the source is, not how it was gathered (tests/knowledge/test_no_process_talk.py)."""
     edit(data, SOURCES, "  version: Revised 01/2024\n", "  version: Revised 01/2024\n  note: Read on a mirror; the table was cut off.\n")
-    assert validate(data, capsys)[0] == 0
+    assert validate(data, capsys) == (1, ["data/sources/main.yaml:9: (line): 'mirror' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"])
 
 
 def test_research_and_a_data_cut_off_are_not_process_talk(data, capsys):

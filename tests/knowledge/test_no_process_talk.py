@@ -1,0 +1,100 @@
+"""Rule 8 over the raw text of data/: no line, comment or source note says how the knowledge was gathered.
+
+`python -m dashboard validate` reads every file under data/ line by line (addresses aside) and names FILE:LINE for a
+phrase about search tools, stored copies, excerpts, mirrors, look-ups or what could (not) be read."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.__main__ import main
+from dashboard.knowledge.validate import DATA_DIR, GATHERING_TALK, gathering_talk
+
+MINIMAL = Path(__file__).parent / "minimal"
+MESSAGE = "tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"
+
+# Every phrase the rule exists for, as earlier notes and comments wrote them.
+PROCESS_PHRASES = [
+    "through the stored-copy search tools", "Newest stored revision", "the search tools returned only the opening",
+    "the search result gave the address", "not printed in the excerpt read", "a MedPath mirror of EMA data",
+    "the readable part stops at the heading", "Sections 5, 6 and 8 were not reachable", "No entry could be read",
+    "the Findings were not reachable", "the table could not be read", "Only Table 2 was read", "Highlights were read",
+    "it was not read", "the 04/2026 text was not read", "the part read", "in any copy", "in the sources we hold",
+    "read on a verbatim copy", "verbatim reproductions of the label", "the article title was not seen",
+    "the PubMed id was not seen", "the PDF itself was not opened", "the abstract is cut off", "a look-up in the database",
+    "looked up in the register", "a truncated abstract", "read on a proxy mirror", "a proxy reproduction of the record",
+]
+# Words that look alike but say something about medicine or a source itself.
+FINE = [
+    "The researchers advise checking the baby's B cells.", "mirroring the clinical pattern of improvement",
+    "Data cut-off: 285 confirmed PML cases", "(mirrors SmPC section 4.3)", "the search period ends 28 February 2020",
+    "Not seen with the MS tablets (EU leaflet)", "steady state not reached", "It was not found in the blood of breastfed babies.",
+    "Undated manufacturer page; year given as the year accessed.", "This page reproduces the US label, sections 5 and 8.",
+    "url: https://api.fda.gov/drug/label.json?search=openfda.generic_name:stored+excerpt",
+    "Abstract as given on www.example.org/readable/excerpt", "Per-arm n not given in the trial report (821 randomised in total)",
+]
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data"
+
+
+def validate(data: Path, capsys: pytest.CaptureFixture) -> tuple[int, list[str]]:
+    code = main(["validate", str(data)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("phrase", PROCESS_PHRASES)
+def test_each_process_phrase_is_caught(phrase):
+    assert GATHERING_TALK.search(phrase), phrase
+
+
+@pytest.mark.parametrize("text", FINE)
+def test_medical_and_bibliographic_words_pass(text, tmp_path):
+    (tmp_path / "note.yaml").write_text(f"# {text}\n")
+    assert gathering_talk(tmp_path) == []
+
+
+def test_shipped_data_has_no_process_talk_in_any_line():
+    problems = gathering_talk(DATA_DIR)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_a_yaml_comment_is_caught_with_file_and_line(data, capsys):
+    path = data / "sources" / "main.yaml"
+    path.write_text("# Every entry was read with the search tools on the day in `accessed`.\n" + path.read_text())
+    assert validate(data, capsys) == (1, [f"data/sources/main.yaml:1: (line): 'was read' {MESSAGE}"])
+
+
+def test_a_folded_source_note_is_caught_on_its_own_line(data, capsys):
+    path = data / "sources" / "main.yaml"
+    text = path.read_text()
+    note = "  note: >-\n    Undated manufacturer page; the year is the year accessed.\n    Label sections were read on verbatim reproductions.\n"
+    path.write_text(text.replace("  accessed: 2026-01-15\n", "  accessed: 2026-01-15\n" + note, 1))
+    line = path.read_text().splitlines().index("    Label sections were read on verbatim reproductions.") + 1
+    assert validate(data, capsys) == (1, [f"data/sources/main.yaml:{line}: (line): 'were read' {MESSAGE}"])
+
+
+def test_a_file_that_is_not_yaml_is_read_too(data, capsys):
+    (data / "domains.txt").write_text("example.org\n# hosts of stored copies\n")
+    assert validate(data, capsys) == (1, [f"data/domains.txt:2: (line): 'stored' {MESSAGE}"])
+
+
+def test_an_address_is_not_read_as_words(data, capsys):
+    path = data / "sources" / "main.yaml"
+    path.write_text(path.read_text().replace("https://doi.org/10.0000/example", "https://doi.org/10.0000/stored-excerpt-mirror", 1))
+    assert validate(data, capsys) == (0, ["ok: 1 treatments, 9 figures, 2 sources"])
+
+
+def test_a_shown_text_is_named_once(data, capsys):
+    """The field rule already names a shown text; the line rule does not repeat it."""
+    path = data / "treatments" / "exampleumab.yaml"
+    path.write_text(path.read_text().replace("patient: One baby had fewer immune cells at birth.",
+                                             "patient: The table could not be read in any stored copy.", 1))
+    code, lines = validate(data, capsys)
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("data/treatments/exampleumab.yaml:88: pregnancy.infant.0.patient: 'could not be read'")
