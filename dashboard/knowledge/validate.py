@@ -237,6 +237,8 @@ GATHERING_TALK = re.compile(
     r"|we hold|verbatim (?:reproductions?|cop(?:y|ies))|(?:title|date|year|id|version|name|revision) (?:was |were )?not seen"
     r"|not opened|proxy (?:mirror|copy|reproduction))\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+_GATHERING_WORDS = ("stored", "excerpt", "search", "mirror", "read", "reachable", "look", "cut off", "truncated", "copy",
+                    "hold", "verbatim", "seen", "opened", "proxy")  # every GATHERING_TALK phrase holds one of these
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
     "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),
@@ -263,13 +265,22 @@ def gathering_talk(root: Path) -> list[Problem]:
     problems = []
     for path in sorted(path for path in root.rglob("*") if path.is_file()):
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        for number, line in enumerate(lines, 1):
-            if found := GATHERING_TALK.search(_ADDRESS.sub(" ", line)):
-                problems.append(Problem(display_path(path), number, "(line)", f"'{found.group(0)}' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"))
+        lower = text.lower()  # only lines holding a key word are matched: the whole pattern on every line is slow
+        for start in sorted({lower.rfind("\n", 0, at) + 1 for word in _GATHERING_WORDS for at in _occurrences(lower, word)}):
+            end = text.find("\n", start)
+            if found := GATHERING_TALK.search(_ADDRESS.sub(" ", text[start:end if end >= 0 else len(text)])):
+                problems.append(Problem(display_path(path), text.count("\n", 0, start) + 1, "(line)", f"'{found.group(0)}' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"))
     return problems
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def display_path(path: Path) -> str:

@@ -50,8 +50,10 @@ def validate(data: Path, capsys: pytest.CaptureFixture) -> tuple[int, list[str]]
 
 
 @pytest.mark.parametrize("phrase", PROCESS_PHRASES)
-def test_each_process_phrase_is_caught(phrase):
+def test_each_process_phrase_is_caught_with_its_line(phrase, tmp_path):
     assert GATHERING_TALK.search(phrase), phrase
+    (tmp_path / "note.yaml").write_text(f"- id: example\n  note: >-\n    Fine words first.\n    Then {phrase}.\n")
+    assert [(Path(problem.file).name, problem.line) for problem in gathering_talk(tmp_path)] == [("note.yaml", 4)]
 
 
 @pytest.mark.parametrize("text", FINE)
