@@ -2,7 +2,7 @@
 
 `dashboard.labels_check` asks openFDA and writes the results to a small state file (JSON); the review and the
 screens read that file. The recorded version of a label is what its source entry in data/sources says (`version`):
-an SPL version number where one was printed, and the latest date that is not merely the day it was read.
+an SPL version number where one was printed, and the latest date that is not merely the day it was accessed.
 """
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def dates_in(text: str) -> list[dt.date]:
 
 
 def recorded(source: Source) -> Recorded:
-    """The recorded version of a label: the day it was read is not a version, so it is left out."""
+    """The recorded version of a label: the day it was accessed is not a version, so it is left out."""
     text = source.version or ""
     dates = [d for d in dates_in(text) if d != source.accessed]
     number = _SPL_VERSION.search(text)
@@ -153,7 +153,7 @@ class Cited:
 
 
 def cited_labels(knowledge: Knowledge) -> list[Cited]:
-    """Every US label the knowledge cites, one entry per openFDA search and recorded version (sources that read
+    """Every US label the knowledge cites, one entry per openFDA search and recorded version (sources that cite
     different versions of one label are compared each with its own)."""
     users = cited_by(knowledge)
     grouped: dict[tuple[str, Recorded], list[str]] = {}

@@ -33,7 +33,7 @@ ALLOWED_DOMAINS = frozenset({
 
 # Hosts that publish primary documents: regulators (labels), trial registries, PubMed/PMC and DOI,
 # journals and publishers, guideline bodies, official congress-abstract hosts. A source whose url is on any
-# other host (a manufacturer page, a label mirror, a drug database, a patient charity) is a secondary copy
+# other host (a manufacturer page, a label reproduction, a drug database, a patient charity) is a secondary copy
 # and must name, in `copy_of`, the label or study it reproduces.
 PRIMARY_DOMAINS = frozenset({
     "accessdata.fda.gov", "fda.gov", "dailymed.nlm.nih.gov", "ema.europa.eu", "europa.eu", "hpra.ie",

@@ -68,7 +68,7 @@ class Source(Model):
     region: LabelRegion | None = None
     accessed: dt.date
     version: str | None = None  # a label's version or revision date as printed on it
-    copy_of: str | None = None  # for a web page, mirror or database: the label or study it reproduces
+    copy_of: str | None = None  # for a web page, copy or database: the label or study it reproduces
     note: str | None = None
 
     @field_validator("url")
