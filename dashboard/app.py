@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run dashboard/app.py`. The pages are declared in components.navigation; each starts with components.page.start()."""
+"""Entry point: `streamlit run dashboard/app.py`. The pages are declared in components.frame.navigation; each starts with components.frame.page.start()."""
 import os
 import sys
 
@@ -8,7 +8,7 @@ if ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from components import navigation, page as page_top  # noqa: E402
+from components.frame import navigation, page as page_top
 
 navigation.page_config()  # st.set_page_config(page_title=..., page_icon=..., layout="wide"), made once
 # A shared link names its page in the query string (?page=side-effects): on the visit's first run that page becomes

@@ -238,7 +238,7 @@ def reruns(samples: int) -> list[dict]:
 
     app = str(ROOT / "dashboard" / "app.py")
     pair = {"treatments": ["Ocrelizumab", "Natalizumab"]}
-    from components.navigation import PAGES  # every page of the menu, in its order
+    from components.frame.navigation import PAGES
 
     cases = [(f"open {page}", page, pair, None) for page, *_ in PAGES]
     other = lambda value, a, b: b if value == a else a  # noqa: E731
@@ -360,7 +360,7 @@ PAIR = "treatments=ocrelizumab&treatments=natalizumab"  # the risk views are mea
 def pages_to_check() -> list[tuple[str, str, float]]:
     """(url path, query, budget) for every page of the navigation: the landing page as a new visitor opens it,
     every other page as a shared link with two treatments opens it."""
-    from components.navigation import PATHS
+    from components.frame.navigation import PATHS
 
     return [(PATHS[0], "", LANDING_BUDGET)] + [(path, f"page={path}&{PAIR}", PAGE_BUDGET) for path in PATHS[1:]]
 

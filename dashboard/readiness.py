@@ -2,7 +2,7 @@
 
 Streamlit's /_stcore/health answers ok even when every page shows "the knowledge files could not be loaded"; an
 orchestrator (the Kubernetes readiness probe, a load balancer) asks /ready instead. It loads through the same
-cache as the sessions (components.knowledge_store), so it costs nothing once the knowledge is loaded, and names no
+cache as the sessions (components.frame.knowledge_store), so it costs nothing once the knowledge is loaded, and names no
 file or problem: those are for the server log and `python -m dashboard validate`."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 
-from components import knowledge_store
+from components.frame import knowledge_store
 from dashboard.knowledge import KnowledgeError
 
 

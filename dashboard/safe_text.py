@@ -2,7 +2,7 @@
 
 Data text is shown as written and never becomes markup: no link, image, heading, emphasis, maths, icon or HTML can
 come from a knowledge file, and no address in it becomes clickable. Links from data are drawn only by
-components.source_link, and only when dashboard.knowledge.links allows them.
+components.views.source_link, and only when dashboard.knowledge.links allows them.
 """
 from __future__ import annotations
 

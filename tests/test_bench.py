@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from components.navigation import PATHS
+from components.frame.navigation import PATHS
 from dashboard import bench
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +136,7 @@ def test_rounds_come_in_pairs_whose_order_alternates(monkeypatch):
 def test_reruns_open_every_page_and_work_every_interaction_they_time():
     """`bench --reruns`: each case names a page and a widget that exist, and every timed rerun ends without an
     exception (reruns raises on one)."""
-    from components.navigation import PAGES
+    from components.frame.navigation import PAGES
 
     figures = bench.reruns(1)
     assert [f["interaction"] for f in figures][:len(PAGES)] == [f"open {file}" for file, *_ in PAGES]

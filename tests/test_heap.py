@@ -6,7 +6,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from components import knowledge_store
+from components.frame import knowledge_store
 from dashboard import heap
 
 

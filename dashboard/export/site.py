@@ -32,7 +32,7 @@ from dashboard.knowledge.models import Treatment
 from dashboard.knowledge.overview import event_name, rows
 from dashboard.knowledge.rare_risks import BASE_WORDS
 
-from components import icon_arrays  # the live app's icon-array cards (chart builder: dashboard/charts/icon_array.py)
+from components.views import icon_arrays
 
 # No inline script anywhere: the charts' data sit in JSON data blocks and these files draw them, so the edition runs
 # under a Content-Security-Policy of script-src 'self' (the one nginx sends, dashboard/headers.py).

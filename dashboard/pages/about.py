@@ -1,4 +1,6 @@
-from components import page, review_status, selection, site_texts
+from components.controls import selection
+from components.frame import page
+from components.views import review_status, site_texts
 
 knowledge, _ = page.start("About this dashboard")
 view = selection.view(knowledge)

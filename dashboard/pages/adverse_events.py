@@ -1,4 +1,6 @@
-from components import chart_card, notice, page, selection, side_effects
+from components.controls import selection
+from components.frame import notice, page
+from components.views import chart_card, side_effects
 
 knowledge, _ = page.start("Side effects seen in the trials")
 chosen = selection.controls(knowledge)

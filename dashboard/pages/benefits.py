@@ -1,6 +1,8 @@
 import streamlit as st
 
-from components import benefit_cards, chart_card, notice, page, selection
+from components.controls import selection
+from components.frame import notice, page
+from components.views import benefit_cards, chart_card
 
 knowledge, _ = page.start("What the trials showed as benefit")
 chosen = selection.controls(knowledge)

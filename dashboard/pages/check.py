@@ -1,4 +1,5 @@
-from components import knowledge_check, notice, page, selection
+from components.controls import knowledge_check, selection
+from components.frame import notice, page
 
 knowledge, _ = page.start("Check the key numbers")
 chosen = selection.controls(knowledge)

@@ -1,4 +1,6 @@
-from components import handout_button, notice, overview_table, page, questions, selection, treatment_details, values_form
+from components.controls import handout_button, selection, values_form
+from components.frame import notice, page
+from components.views import overview_table, questions, treatment_details
 
 knowledge, _ = page.start("Overview")
 chosen = selection.controls(knowledge, row=True)  # side by side: the overview fits one screen

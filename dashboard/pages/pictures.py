@@ -1,4 +1,6 @@
-from components import icon_arrays, notice, page, selection
+from components.controls import selection
+from components.frame import notice, page
+from components.views import icon_arrays
 
 knowledge, _ = page.start("Side effects out of 100 people")
 chosen = selection.controls(knowledge)

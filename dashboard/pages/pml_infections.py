@@ -1,7 +1,8 @@
 import streamlit as st
 
-from components import (chart_card, figures, notice, overview_line, page, pml_estimator, rare_risk_picture, risk_notes,
-                        selection)
+from components.controls import pml_estimator, selection
+from components.frame import figures, notice, page
+from components.views import chart_card, overview_line, rare_risk_picture, risk_notes
 
 knowledge, _ = page.start("PML, infections and other serious risks")
 chosen = selection.controls(knowledge)

@@ -1,4 +1,6 @@
-from components import chart_card, notice, page, pregnancy_charts, pregnancy_notes, selection
+from components.controls import selection
+from components.frame import notice, page
+from components.views import chart_card, pregnancy_charts, pregnancy_notes
 
 knowledge, _ = page.start("Pregnancy and breastfeeding")
 chosen = selection.controls(knowledge)

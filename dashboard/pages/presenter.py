@@ -1,4 +1,5 @@
-from components import page, presenter
+from components.frame import page
+from components.views import presenter
 
 knowledge, chosen = page.start("Presenter mode")
 if presenter.choosing(chosen):

@@ -1,4 +1,6 @@
-from components import data_download, elements, page, selection, sources_table
+from components.controls import data_download, selection
+from components.frame import elements, page
+from components.views import sources_table
 
 knowledge, _ = page.start("Sources")
 view = selection.view(knowledge)

@@ -1,4 +1,6 @@
-from components import knowledge_check, notice, page, questions, selection, values_form
+from components.controls import knowledge_check, selection, values_form
+from components.frame import notice, page
+from components.views import questions
 
 knowledge, _ = page.start("What matters to you")
 chosen = selection.controls(knowledge)

@@ -139,7 +139,7 @@ def _ns(text: str) -> set[int]:
 def test_every_chart_builder_shows_each_trial_arm_with_the_n_in_data(knowledge):
     """The side-effect cards, the Out of 100 arrays, the benefit cards and their tables (also used by the handout,
     the static edition and the presenter) all give an arm the n of its trial in data/."""
-    from components import icon_arrays
+    from components.views import icon_arrays
     from dashboard.charts import benefits
 
     def said(n):

@@ -76,7 +76,7 @@ def test_every_icon_is_smaller_than_its_cell_at_390_px():
 
 
 def test_the_heading_names_the_denominator_drawn(knowledge):
-    from components import icon_arrays
+    from components.views import icon_arrays
 
     for treatment in knowledge.treatments.values():
         rows = {(r.trial, r.treatment_pct < 5 or r.comparator_pct < 5): r for r in treatment.adverse_events}
@@ -99,7 +99,7 @@ def _main_trial_events(knowledge, treatment_id):
 def test_default_event_has_both_arms_for_every_pair_or_the_screen_says_so(knowledge):
     from itertools import combinations
 
-    from components import icon_arrays
+    from components.views import icon_arrays
     from dashboard.safe_text import safe_text
 
     pairs = list(combinations(sorted(knowledge.treatments), 2))
@@ -126,7 +126,7 @@ def test_default_event_has_both_arms_for_every_pair_or_the_screen_says_so(knowle
 
 
 def test_a_later_look_at_part_of_a_trial_is_never_the_default_and_is_said_in_plain_words(knowledge):
-    from components import icon_arrays
+    from components.views import icon_arrays
 
     later = [(t, trial) for t in knowledge.treatments.values() for trial in t.trials if trial.analysis]
     assert {trial.analysis for _, trial in later} == {"post_hoc", "post_hoc_subgroup"}
@@ -169,7 +169,7 @@ def _open_pictures(**params):
 
 
 def test_the_page_opens_on_the_side_effect_every_chosen_treatment_has(knowledge):
-    from components import icon_arrays
+    from components.views import icon_arrays
 
     pair = ("ofatumumab", "teriflunomide")
     found = icon_arrays.default_event(knowledge, pair)
@@ -182,7 +182,7 @@ def test_the_page_opens_on_the_side_effect_every_chosen_treatment_has(knowledge)
 
 
 def test_the_page_says_when_no_side_effect_has_figures_for_every_treatment_and_offers_one(knowledge):
-    from components import icon_arrays
+    from components.views import icon_arrays
 
     from itertools import combinations
 

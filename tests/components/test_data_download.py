@@ -10,8 +10,9 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
 def buttons(treatments: tuple[str, ...]) -> AppTest:
     def app(treatments):
-        from components import data_download, knowledge_store
-        from components.selection import Selection
+        from components.controls import data_download
+        from components.frame import knowledge_store
+        from components.controls.selection import Selection
 
         data_download.show(knowledge_store.get(), Selection(treatments=treatments))
 

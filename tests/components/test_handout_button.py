@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.handout_button import Limit
+from components.controls.handout_button import Limit
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 ASK = "Make a handout (PDF)"
@@ -16,8 +16,9 @@ def button(treatments: tuple[str, ...], view: str = "patient", limit: int | None
     def app(treatments, view, limit):
         import streamlit as st
 
-        from components import handout_button, knowledge_store
-        from components.selection import Selection
+        from components.controls import handout_button
+        from components.frame import knowledge_store
+        from components.controls.selection import Selection
 
         if limit is not None and handout_button.LIMIT not in st.session_state:
             st.session_state[handout_button.LIMIT] = handout_button.Limit(most=limit)

@@ -2,7 +2,7 @@
 everything else (a cohort of 12 mothers is never shown as "EU label")."""
 from __future__ import annotations
 
-from components import statement
+from components.views import statement
 from dashboard.knowledge import statements_of
 
 

@@ -71,7 +71,7 @@ def test_the_command_line_export_neutralises_formulas(hostile, tmp_path):
 
 
 def test_the_sources_page_downloads_neutralise_formulas(hostile):
-    from components import data_download
+    from components.controls import data_download
 
     knowledge = load_knowledge(hostile)
     assert_neutralised(data_download._whole(knowledge, "csv")().decode("utf-8"), knowledge)

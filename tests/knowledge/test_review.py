@@ -85,7 +85,7 @@ def test_the_command_reads_the_state_file_of_the_last_label_check(tmp_path, caps
     assert "changed: Warnings and Precautions ( 5.1 ) 4/2026" in out
 
 
-# The About page's table and the notice beside figures from a newer label (components/review_status.py).
+# The About page's table and the notice beside figures from a newer label (components/views/review_status.py).
 
 def test_the_about_page_shows_each_treatments_next_review_date(knowledge, tmp_path, monkeypatch):
     from tests.pages.test_pages import open_page, texts
@@ -107,7 +107,7 @@ def test_the_about_page_shows_each_treatments_next_review_date(knowledge, tmp_pa
 
 
 def test_the_notice_beside_figures_from_a_newer_label_in_both_views(minimal, tmp_path):
-    from components.review_status import label_notice
+    from components.views.review_status import label_notice
 
     path = tmp_path / "s.json"
     assert label_notice(minimal, ["example_label"], "clinician", path) == ""  # no check recorded

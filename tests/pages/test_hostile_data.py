@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from components import navigation, source_link
+from components.frame import navigation
+from components.views import source_link
 from dashboard.knowledge import load_knowledge
 from dashboard.knowledge.links import is_allowed
 from dashboard.knowledge.models import Source
@@ -157,7 +158,7 @@ def widget_texts(at) -> list[tuple[str, str, str]]:
 
 def widgets_in_code() -> set[str]:
     used = set()
-    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("dashboard/pages/*.py")]:
+    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/pages/*.py")]:
         used |= {KINDS[name] for name in re.findall(r"\bst\.(\w+)\(", path.read_text()) if name in KINDS}
     used |= {"PageLink"} if "page_link(" in (ROOT / "components" / "elements.py").read_text() else set()
     return used

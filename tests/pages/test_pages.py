@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from components import navigation
+from components.frame import navigation
 from streamlit.testing.v1 import AppTest
 
 from dashboard.knowledge import KnowledgeError, load_knowledge
@@ -363,7 +363,7 @@ def test_broken_knowledge_gives_a_clear_page_not_a_traceback(tmp_path, monkeypat
 
 
 def test_a_failed_load_is_remembered_briefly_then_tried_again(tmp_path, monkeypatch):
-    from components import knowledge_store
+    from components.frame import knowledge_store
 
     shutil.copytree(Path(__file__).resolve().parents[1] / "knowledge" / "minimal", tmp_path / "data")
     bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
@@ -452,7 +452,7 @@ def test_pml_estimator_answers_every_situation_with_the_figure_in_data(minimal, 
 
 
 def test_pml_estimator_situation_opens_from_a_link_and_stays_in_it(minimal, monkeypatch):
-    from components.pml_estimator import link_word
+    from components.controls.pml_estimator import link_word
     from dashboard.knowledge import pml
 
     monkeypatch.setenv("MS_DASHBOARD_DATA", str(Path(__file__).resolve().parents[1] / "knowledge" / "minimal"))
@@ -513,8 +513,8 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
 
 
 def test_presenter_steps_through_one_idea_per_screen_from_a_short_link(knowledge):
-    from components import presenter
-    from components.selection import Selection
+    from components.views import presenter
+    from components.controls.selection import Selection
 
     all_steps = presenter.steps(knowledge, Selection(("ocrelizumab", "cladribine")))
     step = next(i for i, s in enumerate(all_steps, 1) if s.kind == "side_effects")
@@ -532,8 +532,8 @@ def test_presenter_steps_through_one_idea_per_screen_from_a_short_link(knowledge
 
 
 def test_presenter_charts_have_text_of_at_least_24_px(knowledge):
-    from components import presenter
-    from components.selection import Selection
+    from components.views import presenter
+    from components.controls.selection import Selection
 
     all_steps = presenter.steps(knowledge, Selection(("ocrelizumab", "natalizumab")))
     charted = [str(i) for i, s in enumerate(all_steps, 1) if s.kind != "overview"]

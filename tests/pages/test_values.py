@@ -263,8 +263,9 @@ def test_no_page_of_ours_says_best_recommended_top_choice_or_rank(knowledge, pag
 def test_the_summary_for_presenter_mode_has_the_lines_and_no_link():
     """What the lead calls in presenter mode: values_form.summary(knowledge, chosen, link=False)."""
     def app():
-        from components import knowledge_store, values_form
-        from components.selection import Selection
+        from components.controls import values_form
+        from components.frame import knowledge_store
+        from components.controls.selection import Selection
         values_form.summary(knowledge_store.get(), Selection(("ocrelizumab",), matters=("pml.very",),
                                                              situations=("jcv_positive",)), link=False)
 
