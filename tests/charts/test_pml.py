@@ -19,10 +19,11 @@ def with_strata(knowledge):
 
 
 def test_natalizumab_has_a_stratification_or_says_why_not(knowledge):
-    """Strata only where a source was read; otherwise a pml gap says on screen what is missing."""
+    """Strata only where a source gives them; otherwise a pml gap says on screen what is missing and where it is."""
     natalizumab = knowledge.treatments["natalizumab"]
     assert [t.id for t in knowledge.treatments.values() if t.pml_risk] in ([], ["natalizumab"])
-    assert natalizumab.pml_risk or any(g.topic == "pml" and "stratified" in g.note for g in natalizumab.gaps)
+    assert natalizumab.pml_risk or any(g.topic == "pml" and "label holds a table of PML risk" in g.note and g.see
+                                       for g in natalizumab.gaps)
 
 
 def test_bars_equal_the_strata_of_every_region_recorded(knowledge):

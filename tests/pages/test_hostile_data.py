@@ -160,7 +160,7 @@ def widgets_in_code() -> set[str]:
     used = set()
     for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/pages/*.py")]:
         used |= {KINDS[name] for name in re.findall(r"\bst\.(\w+)\(", path.read_text()) if name in KINDS}
-    used |= {"PageLink"} if "page_link(" in (ROOT / "components" / "elements.py").read_text() else set()
+    used |= {"PageLink"} if "page_link(" in (ROOT / "components" / "frame" / "elements.py").read_text() else set()
     return used
 
 

@@ -285,10 +285,11 @@ def test_pml_page_charts_the_natalizumab_stratification(knowledge):
     strata = knowledge.treatments["natalizumab"].pml_risk
     plotted = sorted(v for spec in specs(at) for trace in spec["data"] if trace["type"] == "bar" for v in trace["y"])
     assert plotted == sorted(s.per_1000 for s in strata)
-    assert at.expander[0].label.startswith("Serious risks in detail: PML")
+    details = [e for e in at.expander if not e.label.startswith("Important:")]  # not the phone's disclaimer
+    assert details[0].label.startswith("Serious risks in detail: PML")
     # the tests before, during and after are in the same section, after the risks
-    assert at.expander[0].label.endswith("tests before, during and after") and len(at.expander) == 1
-    shown = "\n".join(m.value for m in at.expander[0].markdown)
+    assert details[0].label.endswith("tests before, during and after") and len(details) == 1
+    shown = "\n".join(m.value for m in details[0].markdown)
     burden = knowledge.treatments["natalizumab"].monitoring.burden
     assert shown.index("#### PML") < shown.index("#### Tests and monitoring") < shown.index(safe_text(burden.patient)[:30])
 
@@ -299,9 +300,9 @@ def test_pml_page_details_of_every_treatment_are_one_section_each_under_its_name
     assert len(details) == 1 and details[0].label.endswith("tests before, during and after, for each treatment")
     shown = details[0].markdown[0].value
     assert shown.index("### Ocrelizumab") < shown.index("### Natalizumab")
-    for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
-        assert safe_text(t.monitoring.burden.patient)[:30] in shown
-        assert all(safe_text(r.patient)[:30] in shown for r in t.risks)
+    for t in knowledge.pick(["ocrelizumab", "natalizumab"]):  # as the patient view says them (glossary.explain)
+        assert safe_text(explain(knowledge, t.monitoring.burden.patient))[:30] in shown
+        assert all(safe_text(explain(knowledge, r.patient))[:30] in shown for r in t.risks)
 
 
 def test_pregnancy_page_shows_both_regions(knowledge):
@@ -484,7 +485,8 @@ def test_pml_estimator_situation_opens_from_a_link_and_stays_in_it(minimal, monk
 def test_natalizumab_without_a_readable_stratified_table_says_so(knowledge):
     at = open_page("pages/pml_infections.py", treatments=["Natalizumab"])
     assert not at.exception
-    assert any(i.value.startswith("**Natalizumab:** We do not give you a personal PML risk") for i in at.info)
+    assert any(i.value.startswith("**Natalizumab:** Your own PML risk is not given here. The natalizumab label has a "
+                                  "table") for i in at.info)
     assert not [c for c in at.get("button_group") if "pml_" in (c.proto.id or "")]  # no estimator questions asked
 
 
@@ -503,7 +505,7 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     for s in (s for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception[:1]):
         assert f"]({knowledge.sources[s.source].url}" in under, s.source
     topic = knowledge.topics["pregnancy_relapses"]
-    plotted = sorted(v for trace in relapses["data"] for v in trace["y"])
+    plotted = sorted(v for trace in relapses["data"] if trace["type"] == "bar" for v in trace["y"])
     assert plotted == sorted(f.value for s in topic.statements for f in s.figures if f.unit == "per patient-year")
     research = knowledge.topics["pregnancy_research"]  # on demand under the curve, in the same section
     section = next(e for e in at.expander if research.title in e.label)
