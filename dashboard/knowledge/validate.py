@@ -121,6 +121,8 @@ class _Checker:
                 hidden = key in _NOT_SHOWN or (key == "note" and not notes_shown)
                 if isinstance(value, str) and not hidden and (found := PROCESS_TALK.search(value)):
                     self.add(document, location + (key,), f"'{found.group(0)}' tells how the knowledge was gathered, expected what the reader cannot learn here and where it is (a label section, the neurologist)")
+                elif key == "locator" and isinstance(value, str) and (found := GATHERING_TALK.search(value)):
+                    self.add(document, location + (key,), f"'{found.group(0)}' tells how the knowledge was gathered, expected {_LOCATOR_EXPECTED}")
 
     def ranges(self, document: Document) -> None:
         """A figure labelled as a range holds both ends."""
@@ -221,24 +223,33 @@ class _Checker:
 
 
 _RANGE = re.compile(r"\brange\b", re.IGNORECASE)
+# How a place in a document was read, in shown texts, locators and every line alike: "the table read", "the US material
+# read", "older label revision read" (a document or part of one, then "read"), "read on/via/in a ...", "(newer snapshot)",
+# "the verbatim restatement". FDA's own "Drug Trials Snapshots" is a document's name.
+_HOW_READ = (r"(?:part|opening|texts?|cop(?:y|ies)|reproductions?|tables?|sections?|highlights|sources?|abstracts?|labels?"
+             r"|leaflets?|information|material|revisions?|pages?|documents?|records?|summar(?:y|ies)|paragraphs?) read"
+             r"|read (?:on|via|in (?:an?|reports?))|verbatim|(?<!trials )snapshots?")
 # Words about how the knowledge was gathered (issue 20.5): never in a text a reader sees.
 PROCESS_TALK = re.compile(
     r"\b(?:stored|excerpts?|mirrors?|unreadable|readable|reachable|look-?ups?|looked up|search(?:ed|es|ing)?|cut off"
     r"|we hold|could not (?:be )?(?:read|found)|could not (?:read|find)|cannot be read|(?:was|were|is|are|be) not read"
-    r"|(?:was|were|been) read|we read|in any copy|part read|when read|read on|(?:opening|text|copy|copies|reproduction) read"
+    r"|(?:was|were|been) read|we read|in any copy|when read|" + _HOW_READ +
     r"|(?:date|dates|version|name|revision) not seen|read \d{4}-\d\d-\d\d)\b", re.IGNORECASE)
 _NOT_SHOWN = frozenset({"id", "source", "url", "locator"})  # never shown as text; a source's note is for maintainers
 # The same rule for every line of every file under data/, comments and source notes included, addresses aside: a
 # note says what a source is, its version and which part is cited, never how or with what it was found or read.
+# A locator (printed with its citation) is held to this rule field by field too: it names the place in the document
+# and, for a reproduction, what it reproduces.
 GATHERING_TALK = re.compile(
     r"\b(?:stored(?:-copy)?|excerpts?|search (?:tools?|results?|corpora|corpus)|mirror|mirrors of|(?:un)?readable"
     r"|(?:un)?reachable|look-?ups?|looked up|cut off|truncated|could (?:not )?(?:be )?read|could not find"
-    r"|cannot be read|(?:was|were|been|is|are) (?:only )?read|(?:was|were|is|are) not read|the part read|in any copy"
-    r"|we hold|verbatim (?:reproductions?|cop(?:y|ies))|(?:title|date|year|id|version|name|revision) (?:was |were )?not seen"
-    r"|not opened|proxy (?:mirror|copy|reproduction))\b", re.IGNORECASE)
+    r"|cannot be read|(?:was|were|been|is|are) (?:only )?read|(?:was|were|is|are) not read|in any copy"
+    r"|we hold|(?:title|date|year|id|version|name|revision) (?:was |were )?not seen"
+    r"|not opened|proxy (?:mirror|copy|reproduction)|" + _HOW_READ + r")\b", re.IGNORECASE)
+_LOCATOR_EXPECTED = "the place in the document and, for a reproduction, what it reproduces (Section 8.1 (DailyMed reproduction of the US label))"
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 _GATHERING_WORDS = ("stored", "excerpt", "search", "mirror", "read", "reachable", "look", "cut off", "truncated", "copy",
-                    "hold", "verbatim", "seen", "opened", "proxy")  # every GATHERING_TALK phrase holds one of these
+                    "hold", "verbatim", "seen", "opened", "proxy", "snapshot")  # every GATHERING_TALK phrase holds one of these
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
     "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.knowledge.validate import DATA_DIR, GATHERING_TALK, gathering_talk
+from dashboard.knowledge.validate import DATA_DIR, GATHERING_TALK, PROCESS_TALK, gathering_talk
 
 MINIMAL = Path(__file__).parent / "minimal"
 MESSAGE = "tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"
@@ -25,6 +25,11 @@ PROCESS_PHRASES = [
     "read on a verbatim copy", "verbatim reproductions of the label", "the article title was not seen",
     "the PubMed id was not seen", "the PDF itself was not opened", "the abstract is cut off", "a look-up in the database",
     "looked up in the register", "a truncated abstract", "read on a proxy mirror", "a proxy reproduction of the record",
+    "no confidence interval in the table read", "The US pregnancy section read sets no contraception requirement",
+    "the highlights read give no further detail", "not described in the texts read", "stated in the US material read",
+    "older label revision read", "no Bafiertam entry in the sources read", "read in a consumer monograph",
+    "read via consumer monograph", "wording read in reports of the approval", "read on the prescriberpoint reproduction",
+    "Contraindications (newer snapshot)", "35 cases, read on the verbatim restatement",
 ]
 # Words that look alike but say something about medicine or a source itself.
 FINE = [
@@ -34,6 +39,9 @@ FINE = [
     "Undated manufacturer page; year given as the year accessed.", "This page reproduces the US label, sections 5 and 8.",
     "url: https://api.fda.gov/drug/label.json?search=openfda.generic_name:stored+excerpt",
     "Abstract as given on www.example.org/readable/excerpt", "Per-arm n not given in the trial report (821 randomised in total)",
+    "Drug Trials Snapshot header (approval date)", "title: 'Drug Trials Snapshots: BRIUMVI'",
+    "Section 8.1 (DailyMed reproduction of the US label)", "Read the Medication Guide before the first dose.",
+    "The cited table gives no confidence interval.", "The label reads: do not stop suddenly.",
 ]
 
 
@@ -60,6 +68,47 @@ def test_each_process_phrase_is_caught_with_its_line(phrase, tmp_path):
 def test_medical_and_bibliographic_words_pass(text, tmp_path):
     (tmp_path / "note.yaml").write_text(f"# {text}\n")
     assert gathering_talk(tmp_path) == []
+
+
+@pytest.mark.parametrize("text", ["Drug Trials Snapshot header (approval date)", "Read the Medication Guide before the first dose.",
+                                  "The label reads: do not stop suddenly.", "The cited table gives no confidence interval."])
+def test_reading_words_about_the_reader_or_a_document_name_pass_in_shown_texts(text):
+    assert not PROCESS_TALK.search(text)
+
+
+SHOWN = "tells how the knowledge was gathered, expected what the reader cannot learn here and where it is (a label section, the neurologist)"
+LOCATOR = ("tells how the knowledge was gathered, expected the place in the document and, for a reproduction, what it "
+           "reproduces (Section 8.1 (DailyMed reproduction of the US label))")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("clinician: Contraception for 6 months after the last dose.",
+                 "clinician: The US pregnancy section read sets no contraception period.",
+                 f"data/treatments/exampleumab.yaml:82: pregnancy.contraception.0.clinician: 'section read' {SHOWN}", id="the-x-read"),
+    pytest.param("clinician: Contraception for 6 months after the last dose.",
+                 "clinician: Contraception for 6 months (read in a consumer monograph).",
+                 f"data/treatments/exampleumab.yaml:82: pregnancy.contraception.0.clinician: 'read in a' {SHOWN}", id="read-in-a"),
+    pytest.param("locator: Section 8.1\n", "locator: Section 8.1 (read on a label reproduction)\n",
+                 f"data/treatments/exampleumab.yaml:79: pregnancy.summary.locator: 'read on' {LOCATOR}", id="locator-read-on"),
+    pytest.param("locator: Section 8.3\n", "locator: Contraindications (newer snapshot)\n",
+                 f"data/treatments/exampleumab.yaml:85: pregnancy.contraception.0.locator: 'snapshot' {LOCATOR}", id="locator-snapshot"),
+    pytest.param("locator: Case presentation\n", "locator: Case presentation (the verbatim restatement)\n",
+                 f"data/treatments/exampleumab.yaml:90: pregnancy.infant.0.locator: 'verbatim' {LOCATOR}", id="locator-verbatim"),
+    pytest.param("locator: Section 8.3\n", "locator: Section 8.3 (no interval in the text read)\n",
+                 f"data/treatments/exampleumab.yaml:85: pregnancy.contraception.0.locator: 'text read' {LOCATOR}", id="locator-the-x-read"),
+])
+def test_a_shown_text_or_locator_that_says_how_it_was_read_is_named_once(data, capsys, old, new, expected):
+    path = data / "treatments" / "exampleumab.yaml"
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+    assert validate(data, capsys) == (1, [expected])
+
+
+def test_a_locator_naming_what_a_reproduction_reproduces_passes(data, capsys):
+    path = data / "treatments" / "exampleumab.yaml"
+    path.write_text(path.read_text().replace("locator: Section 8.1\n", "locator: Section 8.1 (DailyMed reproduction of the US label)\n", 1))
+    assert validate(data, capsys) == (0, ["ok: 1 treatments, 9 figures, 2 sources"])
 
 
 def test_shipped_data_has_no_process_talk_in_any_line():

@@ -126,7 +126,7 @@ RULES = [
     pytest.param(TREATMENT, "    comparator_pct: 5\n", "    comparator: none reported\n",
                  "data/treatments/exampleumab.yaml:41: adverse_events.1.reason: no comparator value needs its reason, expected a 'reason' text",
                  id="ae-none-reported-without-reason"),
-    pytest.param(TREATMENT, "    comparator_pct: 5\n", "    comparator_pct: 5\n    comparator: none reported\n    reason: Not in the table read.\n",
+    pytest.param(TREATMENT, "    comparator_pct: 5\n", "    comparator_pct: 5\n    comparator: none reported\n    reason: The cited table gives no placebo arm.\n",
                  "data/treatments/exampleumab.yaml:45: adverse_events.1.comparator: says none reported but gives comparator_pct, expected one or the other",
                  id="ae-none-reported-with-comparator-value"),
     pytest.param(TREATMENT, "      - label: Infusion reactions\n", "      - label: Infusion reactions, range across trials\n",
@@ -238,7 +238,7 @@ def test_every_problem_is_reported_not_just_the_first(data, capsys):
 
 def test_single_arm_rate_with_reason_is_valid_and_not_charted(data, capsys):
     from dashboard.knowledge import load_knowledge
-    edit(data, TREATMENT, "    comparator_pct: 5\n", "    comparator: none reported\n    reason: The comparator arm is not in the table read.\n")
+    edit(data, TREATMENT, "    comparator_pct: 5\n", "    comparator: none reported\n    reason: The cited table gives no comparator arm.\n")
     assert validate(data, capsys)[0] == 0
     knowledge = load_knowledge(data)
     assert [r.event for r in knowledge.treatments["exampleumab"].adverse_events if r.charted] == ["headache"]
@@ -292,7 +292,7 @@ def test_no_text_a_reader_sees_tells_how_the_knowledge_was_gathered(data, capsys
 def test_a_source_note_says_what_is_cited_not_how_it_was_read(data, capsys):
     """A source's note is never shown, yet it too says what the source is, not how it was gathered (tests/knowledge/test_no_process_talk.py)."""
     edit(data, SOURCES, "  version: Revised 01/2024\n", "  version: Revised 01/2024\n  note: Read on a mirror; the table was cut off.\n")
-    assert validate(data, capsys) == (1, ["data/sources/main.yaml:9: (line): 'mirror' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"])
+    assert validate(data, capsys) == (1, ["data/sources/main.yaml:9: (line): 'Read on' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"])
 
 
 def test_research_and_a_data_cut_off_are_not_process_talk(data, capsys):
