@@ -64,7 +64,7 @@ class Limit:
 
 def show(knowledge: Knowledge, chosen: Selection, matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> None:
     args = (chosen.treatments, chosen.view, chosen.priorities, chosen.events_or_default(knowledge),
-            link(knowledge, chosen), dt.date.today(), tuple(matters), tuple(questions))
+            link(knowledge, chosen), dt.date.today(), tuple(matters), tuple(questions), chosen.matters)
     wanted = handout.key(knowledge, *args)
     state = st.session_state
     made = handout.cached(knowledge, *args) if state.get(ASKED) is not None else None

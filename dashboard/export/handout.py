@@ -198,8 +198,9 @@ def _first_page(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
     pdf.set_y(max(pdf.get_y(), top + (QR if p.link else 0)) + 1.5)
     if p.matters:
         marked = any(row.matters for row in p.grid)
-        pdf.para("What matters to me" + (" (rows marked * are about this; nothing here is ranked or recommended)"
-                                         if marked else ""), size + 1, bold=True)
+        pdf.para("What matters to me" + (" (rows marked * come first; the treatments stay in the order you chose, "
+                                         "and this page does not compare them to pick one)" if marked else ""),
+                 size + 1, bold=True)
         for line in p.matters:
             pdf.para("- " + line, size)
         pdf.ln(1.5)
@@ -373,10 +374,11 @@ def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: f
 
 def build(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
           events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
-          matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> Handout:
+          matters: tuple[str, ...] = (), questions: tuple[str, ...] = (), answers: tuple[str, ...] = ()) -> Handout:
     """A new handout of this selection: plan once, then lay it out."""
     start = time.perf_counter()
-    pdf, pages, size = layout(plan(knowledge, treatments, view, priorities, events, link, printed, matters, questions))
+    pdf, pages, size = layout(plan(knowledge, treatments, view, priorities, events, link, printed, matters, questions,
+                                   answers))
     return Handout(pdf, pages, time.perf_counter() - start, size)
 
 
@@ -394,11 +396,11 @@ stats = {"builds": 0, "building": 0, "most_at_once": 0}
 
 def key(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
         events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
-        matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> tuple:
+        matters: tuple[str, ...] = (), questions: tuple[str, ...] = (), answers: tuple[str, ...] = ()) -> tuple:
     """What makes one handout differ from another: the same key gives the same PDF."""
     return (knowledge.site.knowledge_version, tuple(treatments), view, tuple(priorities),
             None if events is None else tuple(events), link, printed or dt.date.today(), tuple(matters),
-            tuple(questions))
+            tuple(questions), tuple(answers))
 
 
 def cached(knowledge: Knowledge, *args, **kwargs) -> Handout | None:
@@ -414,9 +416,9 @@ def cached(knowledge: Knowledge, *args, **kwargs) -> Handout | None:
 
 def get(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
         events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
-        matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> Handout:
+        matters: tuple[str, ...] = (), questions: tuple[str, ...] = (), answers: tuple[str, ...] = ()) -> Handout:
     """The handout of this selection: from the cache, or built (at most AT_ONCE at a time in this process)."""
-    args = (treatments, view, priorities, events, link, printed or dt.date.today(), matters, questions)
+    args = (treatments, view, priorities, events, link, printed or dt.date.today(), matters, questions, answers)
     wanted = key(knowledge, *args)
     while True:
         if (made := cached(knowledge, *args)) is not None:

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from dashboard.charts import adverse_events, arms, benefits
 from dashboard.knowledge import Knowledge, TrialEvents
 from dashboard.knowledge.links import is_allowed
-from dashboard.knowledge.overview import PRIORITY_WORDS, event_name, rows, rows_for
+from dashboard.knowledge.overview import PRIORITY_WORDS, event_name, rows
+from dashboard.knowledge.values import first_rows
 from dashboard.knowledge.models import Treatment
 from dashboard.safe_text import safe_text
 
@@ -136,15 +137,17 @@ class _Numbers:
 
 def plan(knowledge: Knowledge, treatments: tuple[str, ...], view: str, priorities: tuple[str, ...] = (),
          events: tuple[str, ...] | None = None, link: str = "", printed: dt.date | None = None,
-         matters: tuple[str, ...] = (), questions: tuple[str, ...] = ()) -> Plan:
+         matters: tuple[str, ...] = (), questions: tuple[str, ...] = (), answers: tuple[str, ...] = ()) -> Plan:
     """The handout of this selection. `events` None: the dashboard's default events. `matters` and `questions`: the
-    person's own lines (the values page); without `matters`, the chosen overview priorities are what matters."""
+    person's own lines (the values page); without `matters`, the chosen overview priorities are what matters.
+    `answers`: what matters as the link says it ("pml.very", Selection.matters); with the priorities, it puts the
+    rows first that the screen puts first (values.first_rows)."""
     treatments = tuple(dict.fromkeys(t for t in treatments if t in knowledge.treatments))
     events = tuple(events) if events is not None else tuple(knowledge.default_events(list(treatments)))
     printed = printed or dt.date.today()
     site, numbers = knowledge.site, _Numbers()
     chosen = knowledge.pick(list(treatments))
-    first = rows_for(priorities)
+    first = first_rows(answers, priorities)
     grid = tuple(GridRow(row.id, QUESTIONS.get(row.id, (row.heading(view),) * 2)[view == "clinician"],
                          row.id in first, tuple(Answer(plain(c.text), numbers.cite(c.source, c.locator))
                                                 for c in row.cells))

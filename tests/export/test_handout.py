@@ -247,6 +247,27 @@ def test_what_matters_to_me_and_questions_to_ask(knowledge):
     assert squash("Questions to ask") not in read.text
 
 
+def test_rows_follow_what_matters_like_the_screen_and_nothing_is_ranked(knowledge):
+    """The answers of the values page ("pml.very") put the same rows first as the overview on screen; the treatments
+    keep the order chosen, and the page never ranks or recommends."""
+    from dashboard.knowledge.overview import rows
+    from dashboard.knowledge.values import first_rows
+
+    answers, priorities = ("monitoring.very", "pml.very", "given.not"), ("pregnancy",)
+    the_plan = handout_plan.plan(knowledge, SIX[:3], "patient", priorities, None, LINK, PRINTED, answers=answers)
+    screen = rows(knowledge, SIX[:3], "patient", first_rows(answers, priorities))
+    assert [row.id for row in the_plan.grid] == [row.id for row in screen]
+    assert [row.id for row in the_plan.grid][:3] == ["pregnancy", "pml", "monitoring"]
+    assert [row.id for row in the_plan.grid if row.matters] == ["pregnancy", "pml", "monitoring"]
+    assert the_plan.treatments == tuple(t.name for t in knowledge.pick(list(SIX[:3])))
+    read = Read(handout.layout(the_plan)[0])
+    assert squash("does not compare them to pick one") in read.page_text[0]
+    assert not re.search(r"rank|recommend|best", " ".join(read.page_text).casefold())
+    # Without answers, an older link's priorities alone still order the rows.
+    alone = handout_plan.plan(knowledge, SIX[:3], "patient", ("fewest_visits",), None, LINK, PRINTED)
+    assert [row.id for row in alone.grid][:2] == ["given", "monitoring"]
+
+
 def test_the_knowledge_is_asked_once_then_the_plan_is_drawn(knowledge, monkeypatch):
     calls = {"rows": 0, "trial_events": 0, "by_trial": 0}
 
