@@ -187,7 +187,7 @@ def _breastfeeding(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
 
 def _pregnancy(knowledge: Knowledge, t: Treatment, view: str) -> Cell:
     contraception, breastfeeding = _contraception(knowledge, t, view), _breastfeeding(knowledge, t, view)
-    return Cell(f"Contraception: {contraception.text} Breastfeeding: {breastfeeding.text}",
+    return Cell(f"Contraception: {contraception.text} · Breastfeeding: {breastfeeding.text}",
                 contraception.source or breastfeeding.source, contraception.locator if contraception.source else breastfeeding.locator)
 
 
