@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--treatments", nargs="+", metavar="ID", help="only these treatments (id, name or brand); default all")
     out.add_argument("--out", type=Path, help="write to this file (default: standard output)")
     out.add_argument("--site", type=Path, metavar="DIR", help="write the static HTML edition into DIR instead")
-    out.add_argument("--handout", type=Path, metavar="FILE", help="write the one-page PDF handout of --treatments instead")
+    out.add_argument("--handout", type=Path, metavar="FILE", help="write the PDF handout (A4, up to four pages) of --treatments instead")
     out.add_argument("--view", choices=("patient", "clinician"), default="patient", help="handout version (default patient)")
     out.add_argument("--link", default="", help="handout: the address that reopens the view (printed and as a QR code)")
     out.add_argument("--data", type=Path, help="data folder (default: data/)")

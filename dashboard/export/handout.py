@@ -12,9 +12,9 @@ their text is real text at body size, and no browser is needed. The disclaimer, 
 link and QR code are on page 1; nothing about the person is in it.
 
 Many visitors may ask for the same handout at once (a talk, a clinic's waiting room): `get()` keeps the last
-CACHE_SIZE handouts by selection, view, knowledge version, printing date and the person's lines, builds at most
-AT_ONCE at a time in a process (on threads of their own), and builds a handout asked for twice at the same time
-once."""
+CACHE_SIZE handouts by selection, what matters, view, knowledge version, printing date and the person's lines,
+builds at most AT_ONCE at a time in a process (on threads of their own), and builds a handout asked for twice at the
+same time once."""
 from __future__ import annotations
 
 import datetime as dt
