@@ -32,8 +32,8 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     style.apply()
     knowledge = knowledge_store.get()
     chosen = selection.start(knowledge, path)
-    # One line on a phone: the menu and the disclaimer's first sentence (the whole text one tap away); on a wide
-    # screen the menu's row of links, then the whole disclaimer.
+    # The menu, and on a phone beside it the disclaimer's first sentence (the whole text one tap away); on a wide
+    # screen the whole disclaimer under it.
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="top_bar"):
         menu.show(knowledge, chosen, path)
         disclaimer.short(knowledge)

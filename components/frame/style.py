@@ -21,15 +21,13 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 .st-key-controls {flex-wrap: wrap;}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
-.st-key-menu_row {flex-wrap: wrap; gap: .1rem .2rem; margin-bottom: -.4rem;}
-.st-key-menu_row [data-testid="stPageLink"] a {padding: .1rem .45rem;}
-[class*="st-key-menu_phone"], .st-key-disclaimer_short {display: none;}
+.st-key-disclaimer_short {display: none;}
 .st-key-top_bar {flex-wrap: nowrap;}
 .st-key-disclaimer_short summary {padding: .3rem .6rem;}
 /* A phone, or a laptop at 200% zoom: the first chart or table on the first screen. */
 @media (max-width: 640px) {
-  .st-key-menu_row, .st-key-disclaimer_full {display: none;}
-  [class*="st-key-menu_phone"], .st-key-disclaimer_short {display: block;}
+  .st-key-disclaimer_full {display: none;}
+  .st-key-disclaimer_short {display: block;}
   .block-container {padding-top: .4rem;}
   [data-testid="stVerticalBlock"] {gap: .5rem !important;}
   [data-testid="stMarkdownContainer"] h3 {font-size: 1.15rem; padding: .2rem 0 0;}
@@ -38,7 +36,6 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
   .st-key-disclaimer_short summary p {font-size: .85rem; line-height: 1.25;}
   .st-key-disclaimer_short {flex: 1 1 16rem; min-width: 0;}
   .st-key-top_bar {flex-wrap: wrap; padding-right: 2.4rem; row-gap: .4rem;}
-  .st-key-top_bar > :has(.st-key-menu_row) {display: none;}
   h1 {font-size: 1.3rem !important;}
   .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}
   .st-key-w_view [data-testid="stWidgetLabel"] {margin-bottom: 0;}
@@ -51,7 +48,7 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 @media print {
   header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
   [data-testid="stMultiSelect"], [data-testid="stSegmentedControl"], [data-testid="stButtonGroup"], [data-testid="stPopover"],
-  [data-testid="stPageLink"], .st-key-menu_row, [class*="st-key-menu_phone"], [data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],
+  [data-testid="stPageLink"], [class*="st-key-menu_"], [data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],
   [data-testid="stExpanderToggleIcon"], .stDownloadButton, [data-testid="stElementToolbar"] {display: none !important;}
   .block-container {padding: 0 !important; max-width: 100% !important;}
   tr, td, th, [data-testid="stVerticalBlockBorderWrapper"], .js-plotly-plot, [data-testid="stExpander"] {break-inside: avoid;}

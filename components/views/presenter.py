@@ -31,8 +31,8 @@ from components.controls.selection import Selection, link_params, treatments
 # browser's Back leaves the talk), and the keyboard's extra buttons (PageDown, Space, PageUp) out of sight.
 CSS = """
 <style>
-header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-menu_row,
-[class*="st-key-menu_phone"], [class*="st-key-w_key_"] {display: none !important;}
+header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [class*="st-key-menu_"],
+.st-key-disclaimer_short, [class*="st-key-w_key_"] {display: none !important;}
 .block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
 .block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
 .block-container sup {vertical-align: baseline;}

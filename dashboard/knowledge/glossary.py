@@ -62,9 +62,14 @@ def _explained(text: str, start: int, end: int, plain: str) -> bool:
 
 
 def explain(knowledge: Knowledge, text: str) -> str:
-    """`text` with the plain meaning beside every word a patient may not know (see the module's docstring)."""
+    """`text` with the plain meaning beside every word a patient may not know (see the module's docstring); made
+    once per knowledge and text (a few hundred patterns over every text was most of a page's cost)."""
     if not text:
         return text
+    return knowledge.recent(("explained", text), lambda: _explain(knowledge, text))
+
+
+def _explain(knowledge: Knowledge, text: str) -> str:
     for term in terms(knowledge):
         pieces, last = [], 0
         for match in term.pattern.finditer(text):

@@ -233,6 +233,13 @@ def _worded(knowledge: Knowledge, cell: Cell, view: str) -> Cell:
 
 
 def rows(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, first: tuple[str, ...] = ()) -> tuple[Row, ...]:
+    """The overview of these treatments (see _rows), made once per knowledge and selection and shared: the overview,
+    the values page, presenter mode and the handout all ask for it (Row and Cell are frozen)."""
+    return knowledge.recent(("overview_rows", tuple(treatment_ids), view, tuple(first)),
+                            lambda: _rows(knowledge, tuple(treatment_ids), view, tuple(first)))
+
+
+def _rows(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, first: tuple[str, ...] = ()) -> tuple[Row, ...]:
     """The overview of these treatments; rows named in `first` (the user's priorities) come first, in that order."""
     chosen = knowledge.pick(list(treatment_ids))
     built = {rid: Row(rid, title, plain, page, tuple(_worded(knowledge, build(knowledge, t, view), view) for t in chosen))

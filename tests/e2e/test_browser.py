@@ -71,7 +71,9 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
     page.locator(".st-key-w_view").get_by_text("Clinician", exact=True).click()
     settle(page)
     for path, title, _ in [p for p in PAGES[2:] + PAGES[:2] if p[0] != "presenter"]:
-        page.get_by_role("link", name=NAV.get(path, "Start"), exact=True).first.click()
+        page.locator('[class*="st-key-menu_"] button').click()  # the menu's links carry the selection
+        menu = page.locator('[data-testid="stPopoverBody"]')
+        menu.get_by_role("link", name=NAV.get(path, "Start"), exact=True).click()
         settle(page)
         page.wait_for_function("() => location.search.includes('treatments=ublituximab')", timeout=10_000)
         assert page.get_by_role("heading", name=title, exact=True).first.is_visible(), path

@@ -24,15 +24,17 @@ def heading(page) -> str:
 
 
 def go(page, path: str) -> None:
-    """A page from the menu: the row on a wide screen, the labelled Menu on a phone."""
-    row = page.locator(".st-key-menu_row")
-    if row.is_visible():
-        row.get_by_role("link", name=LINKS[path], exact=True).click()
-    else:
-        page.locator('[class*="st-key-menu_phone"] button').click()
-        page.locator('[data-testid="stPopoverBody"]').get_by_role("link", name=LINKS[path], exact=True).click()
+    """A page from the menu (a labelled Menu whose links carry the selection)."""
+    open_menu(page).get_by_role("link", name=LINKS[path], exact=True).click()
     settle(page)
     page.wait_for_function(f"() => location.search.includes('page={path}')", timeout=15_000)
+
+
+def open_menu(page):
+    page.locator('[class*="st-key-menu_"] button').click()
+    body = page.locator('[data-testid="stPopoverBody"]')
+    body.get_by_role("link").first.wait_for(timeout=15_000)  # drawn when opened
+    return body
 
 
 def back(page, forward: bool = False) -> None:
@@ -49,7 +51,7 @@ def test_from_a_shared_link_back_returns_to_the_shared_page(page, dashboard_url)
     back(page)
     assert heading(page) == TITLES["benefits"]
     assert "treatments=ocrelizumab&treatments=natalizumab" in page.url
-    current = page.locator(".st-key-menu_row [data-testid='stPageLink'] a[aria-current='page']")
+    current = open_menu(page).locator("[data-testid='stPageLink'] a[aria-current='page']")
     if current.count():  # the menu marks one page, this one
         assert current.count() == 1 and current.inner_text().strip().endswith("Benefits")
 
@@ -128,7 +130,7 @@ def step_number(page) -> int:
 def test_a_clicker_drives_presenter_mode_and_present_is_in_the_menu(page, dashboard_url):
     page.goto(f"{dashboard_url}/?page=overview&{PAIR}")
     settle(page)
-    page.locator(".st-key-menu_row").get_by_role("link", name="Present", exact=True).click()
+    open_menu(page).get_by_role("link", name="Present", exact=True).click()
     settle(page)
     page.set_viewport_size({"width": 1920, "height": 1080})
     assert step_number(page) == 1
@@ -201,11 +203,9 @@ def test_on_a_phone_the_menu_is_labelled_closes_after_a_choice_and_the_picker_sh
     try:
         page.goto(f"{dashboard_url}/?page=overview&{SIX}")
         settle(page)
-        menu = page.locator('[class*="st-key-menu_phone"] button')
+        menu = page.locator('[class*="st-key-menu_"] button')
         assert menu.is_visible() and "Menu" in menu.inner_text().split()  # a word, not an icon alone
-        menu.click()
-        body = page.locator('[data-testid="stPopoverBody"]')
-        body.get_by_role("link", name="Pregnancy", exact=True).click()
+        open_menu(page).get_by_role("link", name="Pregnancy", exact=True).click()
         settle(page)
         assert heading(page) == TITLES["pregnancy"]
         assert page.locator('[data-testid="stPopoverBody"]').filter(has_text="Benefits").count() == 0  # closed

@@ -292,7 +292,7 @@ def test_the_handout_carries_the_summary_and_the_questions(knowledge):
     assert not at.exception and at.get("download_button")
     mine = values.summary(("pregnancy.very",), ("pregnancy_planned",))
     asks = tuple(q.text for q in values.questions(knowledge, ("siponimod", "ocrelizumab"), ("pregnancy_planned",)))
-    made = [entry[1] for key, entry in handout._cache.items() if key[-2:] == (mine, asks)]
+    made = [entry[1] for key, entry in handout._cache.items() if mine in key and asks in key]
     assert made, "the overview asked for a handout without the person's lines"
     with pdfplumber.open(io.BytesIO(made[-1].pdf)) as document:
         squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
