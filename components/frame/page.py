@@ -32,12 +32,12 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     style.apply()
     knowledge = knowledge_store.get()
     chosen = selection.start(knowledge, path)
-    # The menu, and on a phone beside it the disclaimer's first sentence (the whole text one tap away); on a wide
-    # screen the whole disclaimer under it.
+    # One bar: the menu and the whole disclaimer beside it; on a phone the disclaimer's first sentence, the whole
+    # text one tap away.
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="top_bar"):
         menu.show(knowledge, chosen, path)
+        disclaimer.show(knowledge)
         disclaimer.short(knowledge)
-    disclaimer.show(knowledge)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()

@@ -6,7 +6,7 @@ from components.frame import elements
 
 CSS = """
 <style>
-.block-container {padding-top: 2.6rem; padding-bottom: 2rem;}
+.block-container {padding-top: 1.4rem; padding-bottom: 2rem;}
 [data-testid="stHeader"], [data-testid="stHeader"] * {pointer-events: none; background: transparent;}
 [data-testid="stHeader"] button, [data-testid="stHeader"] a {pointer-events: auto;}
 h1 {font-size: 1.6rem !important; padding: 0 !important;}
@@ -22,11 +22,12 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
 .st-key-disclaimer_short {display: none;}
-.st-key-top_bar {flex-wrap: nowrap;}
+.st-key-top_bar {flex-wrap: nowrap; padding-right: 2.6rem;}
+.st-key-top_bar > :has(.st-key-disclaimer_full), .st-key-disclaimer_full {flex: 1 1 0; min-width: 0;}
 .st-key-disclaimer_short summary {padding: .3rem .6rem;}
 /* A phone, or a laptop at 200% zoom: the first chart or table on the first screen. */
 @media (max-width: 640px) {
-  .st-key-disclaimer_full {display: none;}
+  .st-key-disclaimer_full, .st-key-top_bar > :has(.st-key-disclaimer_full) {display: none;}
   .st-key-disclaimer_short {display: block;}
   .block-container {padding-top: .4rem;}
   [data-testid="stVerticalBlock"] {gap: .5rem !important;}

@@ -22,7 +22,7 @@ PAGES = [
     ("benefits", "What the trials showed as benefit", 2),
     ("side-effects", "Side effects seen in the trials", 2),
     ("pictures", "Side effects out of 100 people", 1),
-    ("pml-infections", "PML, infections and other serious risks", 0),
+    ("pml-infections", "infections and other serious risks", 0),
     ("pregnancy", "Pregnancy and breastfeeding", 2),
     ("sources", "Sources", 0),
     ("presenter", "The treatments at a glance", 0),
@@ -50,7 +50,7 @@ def test_page_loads_clean(page, dashboard_url, path, title, charts_at_least):
     response = page.goto(f"{dashboard_url}/?page={path}&{PAIR}")
     assert "script-src 'self'" in response.headers["content-security-policy"]  # and nothing below broke under it
     settle(page)
-    assert page.get_by_role("heading", name=title, exact=True).first.is_visible()
+    assert page.get_by_role("heading", name=title).first.is_visible()  # a title may say more (a step, a word explained)
     assert page.get_by_text(DISCLAIMER).filter(visible=True).first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert charts(page, at_least=charts_at_least).count() >= charts_at_least
@@ -76,7 +76,7 @@ def test_a_visit_keeps_one_selection_on_every_page_and_in_every_url(page, dashbo
         menu.get_by_role("link", name=NAV.get(path, "Start"), exact=True).click()
         settle(page)
         page.wait_for_function("() => location.search.includes('treatments=ublituximab')", timeout=10_000)
-        assert page.get_by_role("heading", name=title, exact=True).first.is_visible(), path
+        assert page.get_by_role("heading", name=title).first.is_visible(), path
         assert "treatments=ublituximab&treatments=alemtuzumab" in page.url, (path, page.url)
         assert "view=Clinician" in page.url, (path, page.url)
         if page.locator(".st-key-w_treatments").count():
@@ -212,7 +212,7 @@ def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, p
     settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     charts(page)
-    for expander in page.locator('[data-testid="stExpander"] summary').all():
+    for expander in page.locator('[data-testid="stExpander"] summary').filter(visible=True).all():
         expander.click()  # details on demand: open them all, so every piece of hostile text is on screen
     body = page.locator("body")
     assert body.get_by_text("Exampleumab", exact=False).count() >= 1
