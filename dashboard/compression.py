@@ -45,10 +45,10 @@ class Compression:
                 await send(dict(start, headers=list(start["headers"])))
                 await send({"type": "http.response.body", "body": body})
                 return
-        start, chunks, keeping = {}, [], False
+        start, chunks, keeping, finished = {}, [], False, False
 
         async def send_and_keep(message):
-            nonlocal start, keeping
+            nonlocal start, keeping, finished
             if message["type"] == "http.response.start":
                 headers = Headers(raw=message.get("headers", []))
                 keeping = (message["status"] == 200 and "immutable" in headers.get("cache-control", "")
@@ -56,12 +56,15 @@ class Compression:
                 start = message
             elif keeping and message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
+                finished = not message.get("more_body", False)
             elif keeping:
                 keeping = False  # trailers, pathsend: not kept
             await send(message)
 
         await self.gzip(scope, receive, send_and_keep)
-        if keeping and (*path, "gzip") not in self.kept:
+        # Only a response sent to its end is kept: a visitor who leaves while a file downloads ends its response
+        # early, and that half would otherwise be served to everyone after them (a script cut short).
+        if keeping and finished and (*path, "gzip") not in self.kept and _whole(b"".join(chunks)):
             body = b"".join(chunks)
             self._keep(path, "gzip", start, body)
             task = asyncio.get_running_loop().create_task(self._keep_brotli(path, start, body))
@@ -88,6 +91,15 @@ class Compression:
         headers = Headers(scope=scope)
         return "gzip" in headers.get("accept-encoding", "") and "range" not in headers and "if-none-match" not in headers \
             and "if-modified-since" not in headers
+
+
+def _whole(gzipped: bytes) -> bool:
+    """Whether this is a whole gzip stream (a cut one raises on decompression)."""
+    try:
+        gzip.decompress(gzipped)
+    except (EOFError, OSError, gzip.BadGzipFile):
+        return False
+    return True
 
 
 def _brotli(gzipped: bytes) -> bytes:

@@ -82,3 +82,47 @@ def test_browsers_that_accept_brotli_get_the_smaller_brotli_copy_once_it_is_made
     assert brotli.decompress(body) == plain and len(body) < len(gzipped)
     assert headers["cache-control"] == "public, immutable, max-age=31536000" and "Accept-Encoding" in headers["vary"]
     assert fetch(f"{served}/{path}", "gzip")[0]["content-encoding"] == "gzip"  # never br to a browser that did not ask
+
+
+def test_a_response_cut_short_is_never_kept_for_the_next_visitor():
+    """A visitor who leaves while a script downloads ends its response early; that half must not be served to
+    everyone after them (a cut script is a SyntaxError in their browser)."""
+    import asyncio
+    import gzip as gz
+
+    from dashboard.compression import Compression
+
+    text = b"console.log('a whole script');\n" * 400
+
+    def app(stop_after: int | None):
+        async def asgi(scope, receive, send):
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"application/javascript"),
+                                    (b"cache-control", b"public, max-age=31536000, immutable")]})
+            pieces = [text[i:i + 1000] for i in range(0, len(text), 1000)]
+            for number, piece in enumerate(pieces):
+                if stop_after is not None and number == stop_after:
+                    return  # the visitor left: the response ends without its last part
+                await send({"type": "http.response.body", "body": piece, "more_body": number < len(pieces) - 1})
+        return asgi
+
+    async def visit(middleware) -> bytes:
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            sent.append(message)
+        scope = {"type": "http", "method": "GET", "path": "/static/js/main.js", "root_path": "",
+                 "headers": [(b"accept-encoding", b"gzip")]}
+        await middleware(scope, receive, send)
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    cut = Compression(app(stop_after=3))
+    asyncio.run(visit(cut))
+    assert cut.kept == {}  # nothing kept from the half
+    whole = Compression(app(stop_after=None))
+    first = asyncio.run(visit(whole))
+    assert ("", "/static/js/main.js", "gzip") in whole.kept
+    assert gz.decompress(first) == text and gz.decompress(asyncio.run(visit(whole))) == text
