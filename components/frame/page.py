@@ -37,7 +37,7 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="top_bar"):
         menu.show(knowledge, chosen, path)
         disclaimer.show(knowledge)
-        disclaimer.short(knowledge)
+        disclaimer.short(knowledge, path)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()

@@ -21,21 +21,21 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 .st-key-controls {flex-wrap: wrap;}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
-.st-key-disclaimer_short {display: none;}
+[class*="st-key-disclaimer_short"] {display: none;}
 .st-key-top_bar {flex-wrap: nowrap; padding-right: 2.6rem;}
-.st-key-top_bar > :has(.st-key-disclaimer_full), .st-key-disclaimer_full {flex: 1 1 0; min-width: 0;}
-.st-key-disclaimer_short summary {padding: .3rem .6rem;}
+.st-key-top_bar > :has([data-testid="stAlert"]) {flex: 1 1 0; min-width: 0;}
+[class*="st-key-disclaimer_short"] button {justify-content: flex-start; text-align: left; padding: .2rem .6rem;}
 /* A phone, or a laptop at 200% zoom: the first chart or table on the first screen. */
 @media (max-width: 640px) {
-  .st-key-disclaimer_full, .st-key-top_bar > :has(.st-key-disclaimer_full) {display: none;}
-  .st-key-disclaimer_short {display: block;}
+  .st-key-top_bar > :has([data-testid="stAlert"]) {display: none;}
+  [class*="st-key-disclaimer_short"] {display: block;}
   .block-container {padding-top: .4rem;}
   [data-testid="stVerticalBlock"] {gap: .5rem !important;}
   [data-testid="stMarkdownContainer"] h3 {font-size: 1.15rem; padding: .2rem 0 0;}
   [data-testid="stMarkdownContainer"] hr {margin: .3rem 0 .1rem;}
-  .st-key-disclaimer_short summary {padding: .15rem .5rem; min-height: 0;}
-  .st-key-disclaimer_short summary p {font-size: .85rem; line-height: 1.25;}
-  .st-key-disclaimer_short {flex: 1 1 16rem; min-width: 0;}
+  [class*="st-key-disclaimer_short"] button {min-height: 0;}
+  [class*="st-key-disclaimer_short"] button p {font-size: .85rem; line-height: 1.25; white-space: normal;}
+  [class*="st-key-disclaimer_short"] {flex: 1 1 16rem; min-width: 0;}
   .st-key-top_bar {flex-wrap: wrap; padding-right: 2.4rem; row-gap: .4rem;}
   h1 {font-size: 1.3rem !important;}
   .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}

@@ -32,7 +32,7 @@ from components.controls.selection import Selection, link_params, treatments
 CSS = """
 <style>
 header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [class*="st-key-menu_"],
-.st-key-disclaimer_short, [class*="st-key-w_key_"] {display: none !important;}
+[class*="st-key-disclaimer_short"], [class*="st-key-w_key_"] {display: none !important;}
 .block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
 .block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
 .block-container sup {vertical-align: baseline;}
