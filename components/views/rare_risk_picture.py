@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts import rare_risks as chart
-from dashboard.knowledge import Knowledge
+from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.knowledge import rare_risks
 from dashboard.knowledge.glossary import explain
 from dashboard.knowledge.models import Treatment
@@ -91,19 +91,31 @@ def _others(treatments: list[Treatment], base: Base, view: str) -> str:
 
 
 def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
-    base = _base(treatments)
+    card, texts = _made(knowledge, tuple(t.id for t in treatments), view, _base(treatments))  # the base: a widget
+    if card:
+        figure, alt, table, heading = card
+        chart_card.show(figure, alt, table, key="rare_risks", heading=heading)
+    for text in texts:
+        elements.markdown(text)
+
+
+@per_knowledge
+def _made(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, base: Base) -> tuple[tuple | None, tuple[str, ...]]:
+    """The picture (figure, alt text, table, heading) and the texts under it, made once per selection and view and
+    shared by every session (building the figure was most of the page's cost). Nothing here is changed later."""
+    treatments = knowledge.pick(list(treatment_ids))
     items = [s for t in treatments if (s := rare_risks.primary(t, base)) is not None]
-    if items:
-        chart_card.show(chart.figure(items, base, view), safe_text(chart.alt(items, base, view), "plain"),
-                        chart.table(knowledge, items, base, view), key="rare_risks", heading=chart.title(base, view))
+    card = (chart.figure(items, base, view), safe_text(chart.alt(items, base, view), "plain"),
+            chart.table(knowledge, items, base, view), chart.title(base, view)) if items else None
     lines = [f"- **{safe_text(s.treatment.name)}:** {safe_text(rare_risks.sentence(s, view))}" for s in items]
     lines += [f"- **{safe_text(t.name)}:** {safe_text(_elsewhere(t, base, view))}"
               for t in treatments if rare_risks.primary(t, base) is None]
     others = _others(treatments, base, view)
-    elements.markdown("\n".join(lines) + f"\n\n:small[:material/compare_arrows: {NOT_HEAD_TO_HEAD}]"
-                      + (f"\n\n{others}" if others else ""))
+    texts = ["\n".join(lines) + f"\n\n:small[:material/compare_arrows: {NOT_HEAD_TO_HEAD}]"
+             + (f"\n\n{others}" if others else "")]
     for treatment in treatments:
         extra = "\n\n".join(part for part in (_cited(knowledge, treatment, base, view), _see(knowledge, treatment, view))
                             if part)
         if extra:
-            elements.markdown(extra)
+            texts.append(extra)
+    return card, tuple(texts)
