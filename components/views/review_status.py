@@ -59,9 +59,8 @@ def show(knowledge: Knowledge, today: dt.date | None = None, path: Path | None =
     elements.markdown(f"#### Review status per treatment\n\nEvery source is checked again at least every "
                       f"{REVIEW_EVERY_MONTHS} months. {checked}")
     key = ("review_status", today.isoformat(), state.checked_at if state else "")
-    frame = knowledge.recent(key, lambda: table(knowledge, today, state))
-    elements.kept(knowledge, key, lambda dg: dg.dataframe(pa.Table.from_pandas(frame, preserve_index=False),
-                                                          hide_index=True, width="stretch"))
+    arrow = knowledge.recent(key, lambda: pa.Table.from_pandas(table(knowledge, today, state), preserve_index=False))
+    elements.kept(knowledge, key, lambda dg: dg.dataframe(arrow, hide_index=True, width="stretch"))  # made once
 
 
 def newer_label(source_id: str, path: Path | None = None) -> Result | None:
