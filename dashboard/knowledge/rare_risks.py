@@ -84,8 +84,9 @@ class Scaled:
 
     @property
     def at_most(self) -> bool:
-        """The exposure is "more than" a number, so the figure is an upper bound (none_seen is one anyway)."""
-        return self.kind == "none_seen" or bool(self.exposure and self.exposure.more_than)
+        """The exposure is "more than" a number, so the figure is an upper bound (none_seen is one anyway); not for
+        reported cases, which miss cases: their true figure may be higher, so "at most" would say less than is known."""
+        return self.kind == "none_seen" or bool(self.exposure and self.exposure.more_than and not self.reported)
 
     @property
     def interval(self) -> tuple[float, float] | None:

@@ -58,7 +58,7 @@ def test_pml_page_picture_alt_and_table_have_the_same_numbers(knowledge, view):
     at.toggle(key="as_tables").set_value(True).run()
     table = next(d.value for d in at.dataframe if "Frequency word" in d.value.columns)
     assert list(table["Treatment"]) == [s.treatment.name for s in items]
-    assert list(table.iloc[:, 1]) == ["86", "≤0.46", "none seen; ≤15", "≤0.21"]
+    assert list(table.iloc[:, 1]) == ["86", "0.46", "none seen; ≤15", "0.21"]
     assert list(table["Frequency word"]) == ["uncommon", "very rare", "up to uncommon", "very rare"]
 
 
@@ -70,7 +70,7 @@ def test_pml_page_picture_comes_first_and_years_of_treatment_can_be_chosen(knowl
     shown = texts(at).replace("\\", "")
     assert "PML on one scale: cases per 10,000 patient-years" in shown
     # ocrelizumab has no figure per patient-years: its people figure is said, with its base named
-    assert "no figure per 10,000 patient-years; At most about 0.46 in 10,000 people treated (very rare) (a different base)" \
+    assert "no figure per 10,000 patient-years; About 0.46 in 10,000 people treated (very rare) (a different base)" \
         in shown
     years = rare_risks.primary(knowledge.treatments["natalizumab"], "patient-years")
     assert "53 cases ÷ 26,060 patient-years" in shown
