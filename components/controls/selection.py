@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.knowledge import GROUPS, Knowledge, per_knowledge
-from dashboard.knowledge.overview import PRIORITIES, PRIORITY_WORDS
+from dashboard.knowledge.overview import PRIORITY_WORDS
 from dashboard.knowledge.values import read_answer, read_situation
 from dashboard.safe_text import safe_text
 
@@ -179,19 +179,12 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
-def controls(knowledge: Knowledge, with_priorities: bool = False, row: bool = True) -> Selection:
-    """The view switch, the treatment picker (and the priorities), then the selection. `row`: side by side, wrapping
-    on a narrow screen, so the page's first chart or table is on a phone's first screen."""
+def controls(knowledge: Knowledge, row: bool = True) -> Selection:
+    """The view switch and the treatment picker, then the selection. `row`: side by side, wrapping on a narrow
+    screen, so the page's first chart or table is on a phone's first screen (what matters is on the values page)."""
     with st.container(horizontal=True, vertical_alignment="top", key="controls") if row else contextlib.nullcontext():
         view(knowledge)
         treatments(knowledge)
-        if with_priorities:
-            chosen = current(knowledge).priorities
-            label = "What matters to you?" + (f" ({len(chosen)})" if chosen else "")
-            # Drawn only while open (a rerun when it opens): the choices are a widget that most visits never open.
-            with st.popover(label, icon=":material/star:", on_change="rerun", key="w_priorities_open") as choices:
-                if choices.open:
-                    priorities(knowledge)
     return current(knowledge)
 
 
@@ -293,16 +286,3 @@ def one_event(knowledge: Knowledge, default: str | None = None) -> str | None:
     st.selectbox("Side effect", options=options, key="w_event", on_change=changed,
                  format_func=_event_labels(knowledge, chosen.view).__getitem__)
     return current(knowledge).events_or_default(knowledge)[0] if current(knowledge).events else first
-
-
-def priorities(knowledge: Knowledge) -> tuple[str, ...]:
-    """'What matters to you': up to three; the overview puts their rows first. Never ranks treatments."""
-    def changed() -> None:
-        st.session_state["w_priorities"] = st.session_state["w_priorities"][:MOST_PRIORITIES]
-        _update(priorities=tuple(st.session_state["w_priorities"]))
-
-    _seed("w_priorities", list(current(knowledge).priorities))
-    st.pills("What matters most to you? (optional, up to 3)", options=[p for p, _, _ in PRIORITIES],
-             format_func=PRIORITY_WORDS.get, selection_mode="multi", key="w_priorities", on_change=changed,
-             help="The overview shows these rows first. It does not rank or recommend a treatment, and nothing is stored.")
-    return current(knowledge).priorities[:MOST_PRIORITIES]
