@@ -117,8 +117,9 @@ def what_the_sources_say(knowledge: Knowledge, chosen: Selection) -> None:
     for c in shown:
         _consideration(knowledge, chosen, c, found)
     if rest:
-        with st.expander("The other considerations" + (" (not answered or not important to you)" if shown else "")):
-            for c in rest:
+        with elements.details("The other considerations" + (" (not answered or not important to you)" if shown else ""),
+                              key="other_considerations") as opened:
+            for c in rest if opened else ():  # drawn when opened
                 _consideration(knowledge, chosen, c, found)
     for s in SITUATIONS:
         if s.id in values.stated(chosen.situations, chosen.priorities):

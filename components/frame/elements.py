@@ -2,7 +2,8 @@
 drawn with Streamlit's public API. One place for the few arguments every page uses the same way."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import streamlit as st
 
@@ -33,6 +34,15 @@ def page_link(page, label: str, query: tuple[tuple[str, Any], ...] = (), icon: s
     """st.page_link for a declared page object; `query` as (name, value) pairs, a value may be a tuple."""
     st.page_link(page, label=label, icon=icon, query_params={
         key: list(value) if isinstance(value, tuple) else value for key, value in query} or None)
+
+
+@contextmanager
+def details(label: str, key: str) -> Iterator[bool]:
+    """st.expander whose contents are drawn only while it is open: `with details(label, key) as opened: if opened:
+    ...`. Opening it is a rerun (on_change="rerun"); a section left closed, as most are, is never sent (a closed
+    section's text went to every visitor's browser and cost every new session as much as the rest of the page)."""
+    with st.expander(label, key=key, on_change="rerun") as section:
+        yield section.open
 
 
 def kept(knowledge, key: tuple, draw: Callable[[Any], object]) -> None:

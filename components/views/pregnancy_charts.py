@@ -1,8 +1,6 @@
 """The pregnancy timeline of the chosen treatments and the relapse rates around pregnancy, each with its table."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.charts import pregnancy
 from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
@@ -47,8 +45,9 @@ def relapses(knowledge: Knowledge, view: str, research: str = "") -> None:
     more = knowledge.topics.get(research)
     label = "What these studies found, and their limits" + (
         f" · {(more.patient_title if view == 'patient' else more.title)}" if more else "")
-    with st.expander(safe_text(label)):
-        elements.markdown(knowledge.memo(("relapses_section", view, research), lambda: "\n\n".join(
-            [statement.group(knowledge, topic.statements, view)]
-            + ([f"#### {safe_text(more.patient_title if view == 'patient' else more.title)}",
-                statement.group(knowledge, more.statements, view)] if more else []))))
+    with elements.details(safe_text(label), key="relapses_details") as opened:
+        if opened:  # drawn when opened
+            elements.markdown(knowledge.memo(("relapses_section", view, research), lambda: "\n\n".join(
+                [statement.group(knowledge, topic.statements, view)]
+                + ([f"#### {safe_text(more.patient_title if view == 'patient' else more.title)}",
+                    statement.group(knowledge, more.statements, view)] if more else []))))

@@ -1,8 +1,6 @@
 """Pregnancy and breastfeeding for one treatment: the short answer first, each topic on demand, US beside EU."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Statement, Treatment
 from dashboard.safe_text import safe_text
@@ -48,10 +46,11 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str, chart_sou
     elements.markdown(knowledge.recent(("pregnancy_lines", tuple(t.id for t in treatments), view), lambda: "\n\n".join(
         overview_line.text(knowledge, t, view, ("pregnancy",), heading=True) for t in treatments)))
     several = len(treatments) > 1
-    with st.expander("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
-                     + (", for each treatment" if several else "")):
-        elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources),
-                                           lambda: "\n\n".join(
-            [f"#### Sources of the chart above\n\n{chart_sources}"] * bool(chart_sources)
-            + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources
-               else _details(knowledge, t, view) for t in treatments])))
+    with elements.details("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
+                          + (", for each treatment" if several else ""), key="pregnancy_details") as opened:
+        if opened:  # drawn when opened
+            elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources),
+                                               lambda: "\n\n".join(
+                [f"#### Sources of the chart above\n\n{chart_sources}"] * bool(chart_sources)
+                + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources
+                   else _details(knowledge, t, view) for t in treatments])))

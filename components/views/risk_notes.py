@@ -1,8 +1,6 @@
 """Serious risks of one treatment, the overview line first and each topic's details on demand."""
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.knowledge import Knowledge
 from dashboard.knowledge.models import Treatment
 
@@ -66,5 +64,6 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
     title, text = knowledge.recent(("risks", tuple(t.id for t in treatments), view),
                                    lambda: _section(knowledge, treatments, view))
     if text:
-        with st.expander(title):
-            elements.markdown(text)
+        with elements.details(title, key="risk_details") as opened:  # drawn when opened
+            if opened:
+                elements.markdown(text)

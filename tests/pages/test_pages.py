@@ -30,8 +30,9 @@ PAGES = {
 }
 
 
-def open_page(path: str | None = None, **params) -> AppTest:
-    """`path`: a page file to switch to after the first run; `page=` in `params`: the page a link names."""
+def open_page(path: str | None = None, details: bool = True, **params) -> AppTest:
+    """`path`: a page file to switch to after the first run; `page=` in `params`: the page a link names. `details`:
+    open every section drawn on demand (components.frame.elements.details), as a reader opening them all sees it."""
     page = path
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
@@ -39,6 +40,20 @@ def open_page(path: str | None = None, **params) -> AppTest:
     at.run()  # the first run registers the pages of st.navigation
     if page:
         at.switch_page(page).run()
+    if details:
+        open_details(at)
+    return at
+
+
+def open_details(at: AppTest) -> AppTest:
+    """Open every section drawn when opened (a keyed expander), then run: what a reader who opens them all sees."""
+    for _ in range(3):  # an opened section may hold another
+        closed = [e.key for e in at.expander if e.key and not (e.key in at.session_state and at.session_state[e.key])]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
     return at
 
 
@@ -55,6 +70,20 @@ def texts(at: AppTest) -> str:
 
 def specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page, key", [("pages/pml_infections.py", "risk_details"),
+                                       ("pages/pregnancy.py", "pregnancy_details"), ("pages/pregnancy.py", "relapses_details"),
+                                       ("pages/values.py", "other_considerations")])
+def test_a_section_on_demand_is_sent_when_opened(page, key):
+    at = open_page(page, details=False, treatments=["Ocrelizumab", "Natalizumab"])
+    assert not at.exception
+    section = next(e for e in at.expander if e.key == key)
+    assert not section.children  # closed: nothing of it went to the browser
+    at.session_state[key] = True
+    at.run()
+    section = next(e for e in at.expander if e.key == key)
+    assert len(section.markdown) >= 1 and all(m.value.strip() for m in section.markdown)
 
 
 @pytest.mark.parametrize("page, title", PAGES.items())
