@@ -5,7 +5,6 @@ from dataclasses import replace
 
 import pandas as pd
 import pyarrow as pa
-import streamlit as st
 
 from dashboard.knowledge import Knowledge
 
@@ -56,8 +55,10 @@ def about(knowledge: Knowledge) -> None:
 
 def topics(knowledge: Knowledge, ids: tuple[str, ...], view: str) -> None:
     for topic in (knowledge.topics[i] for i in ids if i in knowledge.topics):
-        with st.expander(safe_text(topic.patient_title if view == "patient" else topic.title)):
-            statement.show_all(knowledge, topic.statements, view)
+        with elements.details(safe_text(topic.patient_title if view == "patient" else topic.title),
+                              key=f"topic_{topic.id}") as opened:
+            if opened:  # drawn when opened (the two topics were 17 KB sent to every visitor, closed)
+                statement.show_all(knowledge, topic.statements, view)
 
 
 def review_dates(knowledge: Knowledge) -> None:
