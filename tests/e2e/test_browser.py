@@ -214,6 +214,7 @@ def test_hostile_data_shows_as_text_without_links_or_markup(page, hostile_url, p
     charts(page)
     for expander in page.locator('[data-testid="stExpander"] summary').filter(visible=True).all():
         expander.click()  # details on demand: open them all, so every piece of hostile text is on screen
+        settle(page)  # a section's contents are drawn when it is opened (a rerun)
     body = page.locator("body")
     assert body.get_by_text("Exampleumab", exact=False).count() >= 1
     # (a heading's own in-page anchor, href="#...", may carry its words)
