@@ -4,10 +4,12 @@ Two steps, one way through: `handout_plan.plan()` asks the knowledge and the cha
 data; `layout()` draws that plan and never goes back to the knowledge. Page 1 is an Option-Grid-style table (the
 chosen treatments as columns, the questions people ask as rows, "What matters to me" above it when said), then the
 side-effect and benefit charts of every chosen treatment (or the reason there is none and where to see it), then the
-numbered sources with the place in each, all down newspaper columns (a card or a source never breaks). Body text
-9.5 pt (9 pt from four treatments), the footer 7.5 pt, nothing smaller: more pages instead of smaller type (3 up to
-five treatments, landscape from four; five and six are set in a narrower letter at 9 pt; six take 4 pages with
-today's knowledge). The charts are drawn as vector bars from the same numbers the screen's charts are built from:
+numbered sources with the place in each, all down newspaper columns (a card never breaks; a source goes on in the
+next column rather than leave it blank). Body text 9.5 pt (9 pt from four treatments), the footer 7.5 pt, nothing
+smaller: more pages instead of smaller type, at most 3 (landscape from four treatments; from five the grid's questions
+stand across the top of their rows and the text is set in a narrower letter at 9 pt, on 10 pt lines, closer only if
+it must, with the key to the kinds of source as a 7.5 pt footnote). A second card of the same trial and arms does not
+repeat them. The charts are drawn as vector bars from the same numbers the screen's charts are built from:
 their text is real text at body size, and no browser is needed. The disclaimer, knowledge version, printing date,
 link and QR code are on page 1; nothing about the person is in it.
 
@@ -35,7 +37,7 @@ from fpdf.fonts import FontFace
 from dashboard.charts.palette import COMPARATOR_ARM, TREATMENT_ARM
 from dashboard.knowledge import Knowledge
 
-from .handout_plan import ChartCard, Plan, plan
+from .handout_plan import ChartCard, Plan, SourceEntry, plan
 
 FONTS = Path("/usr/share/fonts/truetype")
 # (regular, bold) in order of preference: DejaVu's large x-height reads well at 9 pt (fonts-dejavu-extra has the
@@ -46,15 +48,18 @@ FONT_FILES = (("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bol
 NARROW = ("liberation/LiberationSansNarrow-Regular.ttf", "liberation/LiberationSansNarrow-Bold.ttf")
 MOST_PAGES = 3
 NARROW_FROM = 5  # treatments
+BAND_FROM = 5  # treatments: from here the grid's questions stand across the top of their row
 BODY = {False: 9.5, True: 9.0}  # pt, by landscape
 SMALL = 7.5  # pt: the footer on every page; nothing is smaller
 HEADING = 14.0
 PT = 25.4 / 72  # mm per point
 LEADING = 1.18  # line height / font size
-MARGIN = 10  # mm
+NARROW_LEADING = (1.12, 1.08)  # in the narrow letter: 9 on 10 pt as in a newspaper, closer only if it must
+MARGIN = 8  # mm
 QR = 27  # mm
 GAP = 5  # mm between chart columns
-BAR, BAR_GAP = 3.6, 0.7  # mm: height of one arm's bar, space between the two arms
+CARD_GAP, SOURCE_GAP = 2.5, 0.5  # mm after a card or note, after a source
+BAR, BAR_GAP = 3.2, 0.6  # mm: height of one arm's bar, space between the two arms
 HATCH = 1.1  # mm between the comparator bar's hatch lines
 ZEBRA = (244, 246, 248)
 HEADINGS_FILL = (226, 236, 245)
@@ -79,13 +84,12 @@ def _fonts(*choices: tuple[str, str]) -> tuple[Path, Path] | None:
     return None
 
 
-def _line(size: float) -> float:
-    return size * PT * LEADING
 
 
 class _Page(FPDF):
-    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None, footer: str) -> None:
+    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None, footer: str, leading: float) -> None:
         super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.leading = leading
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, MARGIN + 5)
         if fonts:
@@ -102,8 +106,11 @@ class _Page(FPDF):
         self.set_y(-MARGIN - 3)
         self.font(SMALL)
         self.set_text_color(80, 80, 80)
-        self.cell(0, _line(SMALL), self.shown(f"{self.footer_text} · page {self.page_no()} of {{nb}}"), align="C")
+        self.cell(0, self.lh(SMALL), self.shown(f"{self.footer_text} · page {self.page_no()} of {{nb}}"), align="C")
         self.set_text_color(0, 0, 0)
+
+    def lh(self, size: float) -> float:  # a line's height in mm
+        return size * PT * self.leading
 
     def shown(self, value: str) -> str:
         """Plan text (already safe) as the font can show it."""
@@ -114,7 +121,7 @@ class _Page(FPDF):
 
     def para(self, value: str, size: float, bold: bool = False, **kwargs) -> None:
         self.font(size, bold)
-        self.multi_cell(0, _line(size), self.shown(value), new_x="LMARGIN", new_y="NEXT", align="L", **kwargs)
+        self.multi_cell(0, self.lh(size), self.shown(value), new_x="LMARGIN", new_y="NEXT", align="L", **kwargs)
 
     def wrap(self, value: str, width: float, size: float, bold: bool = False) -> list[str]:
         """The lines `value` takes in a box `width` wide (fpdf2's own line breaking, worked out once per layout: the
@@ -123,7 +130,7 @@ class _Page(FPDF):
         if key not in self.wrapped:
             self.font(size, bold)
             self.wrapped[key] = [str(line) for line in self.multi_cell(
-                width, _line(size), self.shown(value), align="L", dry_run=True, output=MethodReturnValue.LINES)]
+                width, self.lh(size), self.shown(value), align="L", dry_run=True, output=MethodReturnValue.LINES)]
         return self.wrapped[key]
 
     def box(self, x: float, y: float, w: float, value: str, size: float, bold: bool = False, draw: bool = True,
@@ -132,14 +139,14 @@ class _Page(FPDF):
         lines = self.wrap(value, w, size, bold)
         if draw:
             self.lines_at(x, y, w, lines, size, bold, link)
-        return len(lines) * _line(size)
+        return len(lines) * self.lh(size)
 
     def lines_at(self, x: float, y: float, w: float, lines: list[str], size: float, bold: bool = False,
                  link: str = "") -> None:
         self.font(size, bold)
         for number, line in enumerate(lines):
-            self.set_xy(x, y + number * _line(size))
-            self.cell(w, _line(size), line, link=link or None)
+            self.set_xy(x, y + number * self.lh(size))
+            self.cell(w, self.lh(size), line, link=link or None)
 
 
 def _qr(link: str) -> io.BytesIO:
@@ -149,7 +156,7 @@ def _qr(link: str) -> io.BytesIO:
     return out
 
 
-def _short(title: str, most: int = 55) -> str:
+def _short(title: str, most: int = 42) -> str:
     """A long title cut at a word (the whole title is one click away on the dashboard's Sources page)."""
     return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-") + "…"
 
@@ -160,19 +167,26 @@ def _marks(numbers: tuple[int, ...]) -> str:
 
 def layout(the_plan: Plan) -> tuple[bytes, int, float]:
     """The plan drawn as PDF bytes, with its number of pages and body font size: in the preferred font, or, when that
-    takes more than MOST_PAGES, in the narrow one at 9 pt (the plan is drawn again; the knowledge is not asked)."""
+    takes more than MOST_PAGES, in the narrow one at 9 pt, with its lines set closer only if it must (the plan is
+    drawn again; the knowledge is not asked)."""
     landscape, narrow = len(the_plan.treatments) > 3, _fonts(NARROW)
-    if len(the_plan.treatments) >= NARROW_FROM and narrow:  # the preferred letter took four pages or more in trials
-        return _layout(the_plan, landscape, 9.0, narrow)
-    made = _layout(the_plan, landscape, BODY[landscape], _fonts(*FONT_FILES))
-    if made[1] > MOST_PAGES and narrow:
-        made = min(made, _layout(the_plan, landscape, 9.0, narrow), key=lambda m: m[1])
+    made = None
+    if len(the_plan.treatments) < NARROW_FROM or not narrow:  # the preferred letter took four pages from five
+        made = _layout(the_plan, landscape, BODY[landscape], _fonts(*FONT_FILES), LEADING)
+    for leading in NARROW_LEADING if narrow else ():
+        if made is not None and made[1] <= MOST_PAGES:
+            break
+        tried = _layout(the_plan, landscape, 9.0, narrow, leading)
+        made = tried if made is None or tried[1] < made[1] else made
     return made
 
 
-def _layout(the_plan: Plan, landscape: bool, size: float, fonts: tuple[Path, Path] | None) -> tuple[bytes, int, float]:
+def _layout(the_plan: Plan, landscape: bool, size: float, fonts: tuple[Path, Path] | None,
+            leading: float) -> tuple[bytes, int, float]:
     pdf = _Page(landscape, fonts, f"Knowledge version {the_plan.knowledge_version} · printed "
-                f"{the_plan.printed.isoformat()} · educational information, not medical advice · no personal data")
+                f"{the_plan.printed.isoformat()} · educational information, not medical advice · no personal data",
+                leading)
+    pdf.key_size = SMALL if leading < LEADING else size  # the key to the kinds of source: a footnote where room is short
     pdf.set_title(the_plan.heading)
     pdf.set_creation_date(dt.datetime.combine(the_plan.printed, dt.time(), tzinfo=dt.timezone.utc))
     pdf.add_page()
@@ -222,10 +236,12 @@ def _lines(pdf: _Page, text: str, width: float, size: float, bold: bool = False)
 
 
 def _grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
-    """The Option-Grid table: questions down the side, treatments across. A row longer than the room left on a page
-    goes on over the page, under the treatments' names again (no half-empty page before a tall row)."""
-    pad, line = 0.9, _line(size)
-    question = pdf.epw * (0.115 if landscape else 0.19)
+    """The Option-Grid table: questions down the side (from BAND_FROM treatments, across the top of their row, so
+    that the answers have the whole width), treatments across. A row longer than the room left on a page goes on over
+    the page, under the treatments' names again (no half-empty page before a tall row)."""
+    pad, line = 0.8, pdf.lh(size)
+    band = len(p.treatments) >= BAND_FROM
+    question = 0.0 if band else pdf.epw * (0.115 if landscape else 0.19)
     widths = [question] + [(pdf.epw - question) / len(p.treatments)] * len(p.treatments)
     xs = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
 
@@ -243,32 +259,36 @@ def _grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
 
     header()
     for index, row in enumerate(p.grid):
-        left = [_lines(pdf, ("* " if row.matters else "") + row.question, widths[0] - 2 * pad, size, True)]
+        title = ("* " if row.matters else "") + row.question
+        left = [[] if band else _lines(pdf, title, widths[0] - 2 * pad, size, True)]
         left += [_lines(pdf, a.text + _marks(a.sources), w - 2 * pad, size) for a, w in zip(row.answers, widths[1:])]
+        continued = False
         while any(left):
-            room = int((_bottom(pdf) - pdf.get_y() - 2 * pad) // line)
+            above = _lines(pdf, title + (" (continued)" if continued else ""), pdf.epw - 2 * pad, size, True) if band else []
+            room = int((_bottom(pdf) - pdf.get_y() - 2 * pad - len(above) * line) // line)
             need = max(len(cell) for cell in left)
-            if room < need and (room < 3 or need - room < 2):  # no useful part fits: the row starts on the next page
+            if room < need and (room < 3 or (need - room < 2 and room < 4)):  # no useful part fits: next page
                 pdf.add_page()
                 header()
                 continue
-            take = min(need, room)
-            y, height = pdf.get_y(), take * line + 2 * pad
+            take = need if need <= room else room if need - room >= 2 else room - 1  # never one line alone over
+            y, height = pdf.get_y(), (len(above) + take) * line + 2 * pad
             if index % 2:
                 pdf.set_fill_color(*ZEBRA)
                 pdf.rect(MARGIN, y, pdf.epw, height, style="F")
+            pdf.lines_at(MARGIN + pad, y + pad, pdf.epw - 2 * pad, above, size, True)
             for column, (x, w, cell) in enumerate(zip(xs, widths, left)):
-                pdf.lines_at(x + pad, y + pad, w - 2 * pad, cell[:take], size, column == 0)
+                pdf.lines_at(x + pad, y + pad + len(above) * line, w - 2 * pad, cell[:take], size, column == 0)
             pdf.set_draw_color(160, 160, 160)
             pdf.set_line_width(0.25)
             pdf.line(MARGIN, y + height, MARGIN + pdf.epw, y + height)
             pdf.set_y(y + height)
-            left = [cell[take:] for cell in left]
-            if any(left[1:]) and not left[0]:
-                left[0] = _lines(pdf, row.question + " (continued)", widths[0] - 2 * pad, size, True)
+            left, continued = [cell[take:] for cell in left], True
+            if any(left[1:]) and not left[0] and not band:
+                left[0] = _lines(pdf, title + " (continued)", widths[0] - 2 * pad, size, True)
 
 
-SOURCES = "Sources (the title is a link; every source is on the dashboard's Sources page)"
+SOURCES = "Sources (each title is a link; all are on the Sources page)"
 
 
 def _after_the_grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
@@ -278,12 +298,19 @@ def _after_the_grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
         return
     columns = 3 if landscape else 2
     width = (pdf.epw - GAP * (columns - 1)) / columns
-    units: list[tuple[str, object]] = [(tc.name, item) for tc in p.charts for item in (*tc.cards, *tc.notes)]
+    units: list[tuple[str, object]] = []
+    for tc in p.charts:
+        for index, card in enumerate(tc.cards):  # a second card of the same trial and arms does not repeat them
+            earlier = tc.cards[index - 1] if index else None
+            same = earlier is not None and (earlier.trial_id, earlier.treatment_arm, earlier.comparator_arm) == (
+                card.trial_id, card.treatment_arm, card.comparator_arm)
+            units.append(("same trial" if same else tc.name, card))
+        units += [(tc.name, note) for note in tc.notes]
     if p.sources:
         units.append(("heading", SOURCES))
         units += [("source", source) for source in p.sources]
     if p.evidence_key:
-        units.append(("text", "Kinds of source: " + "; ".join(f"{name}: {words}" for name, words in p.evidence_key)
+        units.append(("key", "Kinds of source: " + "; ".join(f"{name}: {words}" for name, words in p.evidence_key)
                       + "."))
     heights = [_unit(pdf, 0, 0, width, name, item, size, draw=False) for name, item in units]
     intro = ("Trial results: each card is one trial, the treatment (solid blue bars) beside the comparator arm of its "
@@ -296,34 +323,62 @@ def _after_the_grid(pdf: _Page, p: Plan, size: float, landscape: bool) -> None:
     pdf.set_auto_page_break(False)
     top = pdf.get_y() + pdf.box(MARGIN, pdf.get_y(), pdf.epw, intro, size, bold=True) + 2
     column, y, lowest = 0, top, top
+    def next_column() -> None:
+        nonlocal column, y, top, lowest
+        column, y = column + 1, top
+        if column == columns:
+            pdf.add_page()
+            column, y = 0, pdf.t_margin
+            top = lowest = y
+
     for index, ((name, item), height) in enumerate(zip(units, heights)):
         if name == "heading" and index + 1 < len(units):
             height += heights[index + 1]  # a heading stays with what follows it
+        gap = SOURCE_GAP if name in ("source", "heading") else CARD_GAP
+        if name in ("source", "key") and y + height > _bottom(pdf):
+            # a source or the key goes on in the next column (or page) rather than leave the rest of this one blank
+            text, link = _words(item) if name == "source" else (item, "")
+            at = pdf.key_size if name == "key" else size
+            lines, line = pdf.wrap(text, width, at), pdf.lh(at)
+            while lines:
+                room = max(0, int((_bottom(pdf) - y) // line))
+                if room < min(2, len(lines)):  # never a single line alone at the foot of a column
+                    next_column()
+                    continue
+                pdf.lines_at(MARGIN + column * (width + GAP), y, width, lines[:room], at, link=link)
+                y += min(room, len(lines)) * line
+                lines = lines[room:]
+                if lines:
+                    lowest = max(lowest, y)
+                    next_column()
+            y += gap
+            lowest = max(lowest, y)
+            continue
         if y + height > _bottom(pdf) and y > top:
-            column, y = column + 1, top
-            if column == columns:
-                pdf.add_page()
-                column, y = 0, pdf.t_margin
-                top = lowest = y
-        gap = 1 if name in ("source", "heading") else 3
+            next_column()
         y += _unit(pdf, MARGIN + column * (width + GAP), y, width, name, item, size) + gap
         lowest = max(lowest, y)
     pdf.set_auto_page_break(True, MARGIN + 5)
     pdf.set_xy(MARGIN, lowest)
 
 
+def _words(source: SourceEntry) -> tuple[str, str]:
+    """A numbered source as printed, and its link."""
+    places = "; ".join(source.places)
+    return f"[{source.number}] {_short(source.title)} ({source.year}). {source.evidence}. Place: {places}.", source.url
+
+
 def _unit(pdf: _Page, x: float, y: float, width: float, name: str, item, size: float, draw: bool = True) -> float:
     """A chart card, a note under the treatment's name, the sources' heading, a source or a text; its height."""
     if isinstance(item, ChartCard):
-        return _card(pdf, x, y, width, item, size, draw)
+        return _card(pdf, x, y, width, item, size, draw, arms=name != "same trial")
     if name == "heading":
         return pdf.box(x, y, width, item, size + 0.5, bold=True, draw=draw)
-    if name == "text":
-        return pdf.box(x, y, width, item, size, draw=draw)
+    if name == "key":  # a footnote to the sources: the kinds of source in plain words
+        return pdf.box(x, y, width, item, pdf.key_size, draw=draw)
     if name == "source":
-        text = (f"[{item.number}] {_short(item.title)} ({item.year}). {item.evidence}. "
-                f"Place: {'; '.join(item.places)}.")
-        return pdf.box(x, y, width, text, size, draw=draw, link=item.url)
+        text, link = _words(item)
+        return pdf.box(x, y, width, text, size, draw=draw, link=link)
     height = pdf.box(x, y, width, name, size, bold=True, draw=draw)
     return height + pdf.box(x, y + height, width, item, size, draw=draw)
 
@@ -342,12 +397,14 @@ def _swatch(pdf: _Page, x: float, y: float, w: float, h: float, colour: str, hat
                 step += HATCH
 
 
-def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: float, draw: bool) -> float:
+def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: float, draw: bool,
+          arms: bool = True) -> float:
+    """A card's heading, trial and arms (or, after a card of the same trial and arms, only what the bars count),
+    then a pair of bars per row."""
     start = y
     y += pdf.box(x, y, width, card.heading + _marks(card.sources), size + 0.5, bold=True, draw=draw)
-    if card.more:
-        y += pdf.box(x, y, width, f"({card.more})", size, draw=draw)
-    arms = f"{card.trial}; {card.treatment_arm} vs {card.comparator_arm}; {card.measure}"
+    arms = (f"{card.trial}; {card.treatment_arm} vs {card.comparator_arm}; {card.measure}." if arms else
+            f"Same trial and arms as above; {card.measure}.") + (f" {card.more}." if card.more else "")
     y += pdf.box(x, y, width, arms, size, draw=draw)
     y += 0.8
     pdf.font(size)
@@ -363,8 +420,8 @@ def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: f
                 length = bars_width * min(value, card.x_range) / card.x_range if card.x_range else 0
                 _swatch(pdf, bars_x, top, max(length, 0.3), BAR, colour, hatched=index == 1)
                 pdf.font(size)
-                pdf.set_xy(bars_x + length + 0.6, top + BAR / 2 - _line(size) / 2)
-                pdf.cell(value_width, _line(size), pdf.shown(f"{value:g}{card.unit}"))
+                pdf.set_xy(bars_x + length + 0.6, top + BAR / 2 - pdf.lh(size) / 2)
+                pdf.cell(value_width, pdf.lh(size), pdf.shown(f"{value:g}{card.unit}"))
             pdf.set_draw_color(90, 90, 90)
             pdf.set_line_width(0.2)
             pdf.line(bars_x, y, bars_x, y + pair + 0.6)  # the zero line

@@ -221,9 +221,14 @@ def _charts(knowledge: Knowledge, chosen: list[Treatment], events: tuple[str, ..
 
 
 def _trial(trial, view: str) -> str:
-    if view == "patient":
-        return plain(f"In the {trial.name} trial, over {trial.duration}")
-    return plain(f"{trial.name} ({trial.population}, {trial.duration})")
+    """'In the FREEDOMS trial, over 24 months'; a duration that is not a length reads as what it is."""
+    if view == "clinician":
+        return plain(f"{trial.name} ({trial.population}, {trial.duration})")
+    name = trial.name if "trial" in trial.name.lower() else f"{trial.name} trial"
+    duration = trial.duration.strip()
+    if duration[:1].isdigit():
+        return plain(f"In the {name}, over {duration}")
+    return plain(f"In the {name} ({duration[:1].lower() + duration[1:]})")
 
 
 def _arm(name: str, n: int | None) -> str:
