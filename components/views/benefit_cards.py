@@ -9,7 +9,7 @@ from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
 
 from components.frame import elements, figures
-from components.views import chart_card, statement
+from components.views import chart_card, review_status, statement
 from components.controls.selection import Selection, comparator_link
 
 
@@ -39,7 +39,7 @@ def show(knowledge: Knowledge, selected: Selection, more: bool, lead: str = "") 
     if noted:
         with st.expander("More on what the trials showed, and what treatment does not do"
                          + (": " + ", ".join(t["name"] for t in noted) if len(plan) > 1 else "")):
-            key = ("more_benefits", tuple(t["id"] for t in noted), selected.view, len(plan) > 1)
+            key = ("more_benefits", tuple(t["id"] for t in noted), selected.view, len(plan) > 1, review_status.checked())
             elements.markdown(knowledge.recent(key, lambda: "\n\n".join(
                 f"#### {t['name']}\n\n{t['more']}" if len(plan) > 1 else t["more"] for t in noted)))
 

@@ -6,7 +6,7 @@ from dashboard.knowledge.models import Statement, Treatment
 from dashboard.safe_text import safe_text
 
 from components.frame import elements
-from components.views import overview_line, statement
+from components.views import overview_line, review_status, statement
 
 SECTIONS = (("Contraception and washout after the last dose", "contraception"),
             ("What is known about exposure in pregnancy", "exposure"),
@@ -49,7 +49,8 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str, chart_sou
     with elements.details("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
                           + (", for each treatment" if several else ""), key="pregnancy_details") as opened:
         if opened:  # drawn when opened
-            elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources),
+            elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources,
+                                                review_status.checked()),
                                                lambda: "\n\n".join(
                 [f"#### Sources of the chart above\n\n{chart_sources}"] * bool(chart_sources)
                 + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources

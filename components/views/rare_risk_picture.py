@@ -14,7 +14,7 @@ from dashboard.knowledge.rare_risks import BASE_WORDS, BASES, PLAIN_BASE_WORDS, 
 from dashboard.safe_text import safe_text
 
 from components.frame import elements
-from components.views import chart_card, source_link, statement
+from components.views import chart_card, review_status, source_link, statement
 
 BASE_KEY = "rare_risk_base"
 BASE_CHOICES = {"people": "Out of 10,000 people treated", "patient-years": "Per 10,000 years of treatment"}
@@ -91,7 +91,8 @@ def _others(treatments: list[Treatment], base: Base, view: str) -> str:
 
 
 def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
-    card, texts = _made(knowledge, tuple(t.id for t in treatments), view, _base(treatments))  # the base: a widget
+    card, texts = _made(knowledge, tuple(t.id for t in treatments), view, _base(treatments),  # the base: a widget
+                        review_status.checked())
     if card:
         figure, alt, table, heading = card
         chart_card.show(figure, alt, table, key="rare_risks", heading=heading)
@@ -100,9 +101,11 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
 
 
 @per_knowledge
-def _made(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, base: Base) -> tuple[tuple | None, tuple[str, ...]]:
-    """The picture (figure, alt text, table, heading) and the texts under it, made once per selection and view and
-    shared by every session (building the figure was most of the page's cost). Nothing here is changed later."""
+def _made(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str, base: Base,
+          _checked: str) -> tuple[tuple | None, tuple[str, ...]]:
+    """The picture (figure, alt text, table, heading) and the texts under it, made once per selection, view and label
+    check and shared by every session (building the figure was most of the page's cost). Nothing here is changed
+    later."""
     treatments = knowledge.pick(list(treatment_ids))
     items = [s for t in treatments if (s := rare_risks.primary(t, base)) is not None]
     card = (chart.figure(items, base, view), safe_text(chart.alt(items, base, view), "plain"),

@@ -27,6 +27,16 @@ def current_state(path: Path | None = None) -> State | None:
     return _read(path, stamp)
 
 
+def checked(path: Path | None = None) -> str:
+    """Which label check is on file ("" for none): part of the key of every kept text that may hold a label notice,
+    so that a new check is said at once."""
+    path = state_path(path)
+    try:
+        return f"{path}:{path.stat().st_mtime_ns}"
+    except OSError:
+        return ""
+
+
 @lru_cache(maxsize=4)
 def _read(path: Path, _stamp: int) -> State | None:
     return read_state(path)
@@ -73,6 +83,9 @@ def newer_label(source_id: str, path: Path | None = None) -> Result | None:
 def label_notice(knowledge: Knowledge, source_ids, view: str, path: Path | None = None) -> str:
     """Markdown for beside the figures from these sources: that a newer US label exists, what changed where the
     label lists it, and who can say more; "" when none is newer."""
+    state = current_state(path)
+    if state is None or not state.newer():  # the usual case: one look at the file's time
+        return ""
     found = {r.query: r for r in (newer_label(s, path) for s in dict.fromkeys(source_ids)) if r is not None}
     lines = []
     for r in found.values():

@@ -7,7 +7,7 @@ from dashboard.knowledge.models import Treatment
 from dashboard.safe_text import safe_text
 
 from components.frame import elements
-from components.views import statement
+from components.views import review_status, statement
 
 TOPICS = {
     "boxed_warning": "Boxed warning (the label's most serious warning)", "pml": "PML (a rare, serious brain infection)",
@@ -61,7 +61,7 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
     """The risks grouped by topic (PML, infections, others), then the tests before, during and after treatment, for
     every chosen treatment under its name, in one section opened on demand: one element for the browser (a section
     costs every visitor's session about as much as a widget: one, not one or two per treatment)."""
-    title, text = knowledge.recent(("risks", tuple(t.id for t in treatments), view),
+    title, text = knowledge.recent(("risks", tuple(t.id for t in treatments), view, review_status.checked()),
                                    lambda: _section(knowledge, treatments, view))
     if text:
         with elements.details(title, key="risk_details") as opened:  # drawn when opened

@@ -8,7 +8,7 @@ from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
 
 from components.frame import elements, figures
-from components.views import chart_card
+from components.views import chart_card, review_status
 from components.controls.selection import Selection, comparator_link
 
 
@@ -20,10 +20,11 @@ def show(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...], lead:
                 elements.markdown(lead)
             elements.info(args[0], icon=args[1])
         else:
-            card, key, heading, also, left_out = args
+            card, key, heading, also, left_out, sources = args
             chart_card.show(*card, key=key, heading=heading, also=also, lead=lead)
             if left_out:
                 elements.caption(left_out)
+            review_status.show_label_notice(knowledge, sources, chosen.view)  # where a newer US label exists
         lead = ""
     if lead:
         elements.markdown(lead)
@@ -49,5 +50,6 @@ def _plan(knowledge: Knowledge, chosen: Selection, events: tuple[str, ...]) -> t
             plan.append(("chart", figures.adverse_event_card(treatment.id, te.trial.id, events, view, x_range),
                          figures.adverse_event_key(te), adverse_events.title(te, knowledge, view),
                          comparator_link(knowledge, chosen, treatment.id, te.trial.id),
-                         safe_text(adverse_events.left_out(knowledge, te, cards, list(events), view))))
+                         safe_text(adverse_events.left_out(knowledge, te, cards, list(events), view)),
+                         tuple(dict.fromkeys(r.source for r in te.rows))))
     return tuple(plan)

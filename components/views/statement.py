@@ -13,7 +13,7 @@ from dashboard.knowledge.glossary import explain
 from dashboard.knowledge.models import Statement
 
 from components.frame import elements
-from components.views import source_link
+from components.views import review_status, source_link
 from dashboard.safe_text import safe_text
 
 NOTHING = "Nothing on this is given here; the label and your neurologist can tell you more."
@@ -63,8 +63,17 @@ class Citations:
 def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str | None = None,
              cite: Citations | None = None) -> str:
     if cite is None:  # a statement with its own sources: the same text for every session, made once
-        return _kept(knowledge, (statement,), ("markdown", view, title), lambda: _markdown(knowledge, statement, view, title))
+        return (_kept(knowledge, (statement,), ("markdown", view, title), lambda: _markdown(knowledge, statement, view, title))
+                + newer_label(knowledge, (statement,), view))
     return _markdown(knowledge, statement, view, title, cite)
+
+
+def newer_label(knowledge: Knowledge, statements: tuple, view: str) -> str:
+    """Beside statements and figures from a US label that the last label check found newer: says so ("" when none
+    is newer, or no check has run)."""
+    sources = [s.source for s in statements] + [f.source for s in statements for f in s.figures]
+    text = review_status.label_notice(knowledge, sources, view)
+    return f"\n\n:material/update: {text}" if text else ""
 
 
 def _kept(knowledge: Knowledge, statements: tuple, args: tuple, build) -> str:
@@ -97,7 +106,8 @@ def group(knowledge: Knowledge, statements, view: str, heading: str = "", empty:
     """Several statements (titled by `statement.title` where they have one) under an optional heading, then their
     numbered sources."""
     statements = tuple(statements)
-    return _kept(knowledge, statements, ("group", view, heading, empty), lambda: _group(knowledge, statements, view, heading, empty))
+    return (_kept(knowledge, statements, ("group", view, heading, empty), lambda: _group(knowledge, statements, view, heading, empty))
+            + newer_label(knowledge, statements, view))
 
 
 def _group(knowledge: Knowledge, statements: tuple, view: str, heading: str, empty: str) -> str:
