@@ -175,7 +175,8 @@ def test_a_text_in_data_gives_a_trial_arm_its_n_in_data_or_names_the_other_popul
 
     from dashboard.knowledge.knowledge import statements_of
 
-    other_population = re.compile(r"randomi[sz]ed|full analysis set|intention|efficacy population", re.IGNORECASE)
+    other_population = re.compile(r"randomi[sz]ed|full analysis set|intention|efficacy population|pooled|clinical programme",
+                                  re.IGNORECASE)
     checked = 0
     for t in knowledge.treatments.values():
         arms: dict[str, set[int]] = {}
