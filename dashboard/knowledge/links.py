@@ -15,7 +15,7 @@ ALLOWED_DOMAINS = frozenset({
     "neurology.org", "aap.org", "nature.com", "frontiersin.org", "mdpi.com", "oup.com", "cochranelibrary.com",
     "cochrane.org", "nice.org.uk", "nhs.uk", "medicines.org.uk", "gene.com", "genentech.com", "roche.com",
     "novartis.com", "novartis.us", "biogen.com", "sanofi.com", "sanofi.us", "tgtherapeutics.com",
-    "briumvi.com", "briumvihcp.com", "ocrevus.com", "ocrevushcp.com", "ocrevus-hcp.com", "msard-journal.com", "mirasmart.com", "kesimpta.com", "kesimptahcp.com", "tysabri.com", "tysabrihcp.com",
+    "briumvi.com", "briumvihcp.com", "ocrevus.com", "ocrevushcp.com", "ocrevus-hcp.com", "ocrelizumabinfo.global", "msard-journal.com", "mirasmart.com", "kesimpta.com", "kesimptahcp.com", "tysabri.com", "tysabrihcp.com",
     "lemtrada.com", "lemtradahcp.com", "rituxan.com", "nationalmssociety.org", "mssociety.org.uk", "msif.org",
     "who.int", "cdc.gov", "ninds.nih.gov", "nlm.nih.gov", "medlineplus.gov", "tandfonline.com",
     "karger.com", "plos.org", "hhs.gov", "mayoclinic.org", "msaustralia.org.au", "ms-society.ca",
