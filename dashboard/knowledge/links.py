@@ -27,7 +27,7 @@ ALLOWED_DOMAINS = frozenset({
     "rebif.com", "plegridy.com", "plegridyhcp.com", "betaseron.com", "bayer.com", "copaxone.com",
     "copaxonehcp.com", "tevapharm.com", "tevausa.com", "sandoz.com", "mylan.com", "viatris.com",
     "ahajournals.org", "cell.com", "drugs.com", "medicines.ie",
-    "hpra.ie", "tga.gov.au", "canada.ca", "swissmedic.ch", "mstrust.org.uk",
+    "hpra.ie", "tga.gov.au", "canada.ca", "swissmedic.ch", "ch.oddb.org", "mstrust.org.uk",
 })
 
 
