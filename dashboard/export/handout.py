@@ -413,7 +413,7 @@ def _card(pdf: _Page, x: float, y: float, width: float, card: ChartCard, size: f
     bars_width = width - label_width - 1.5 - value_width
     pair = 2 * BAR + BAR_GAP
     for bar in card.bars:
-        label = pdf.box(x, y, label_width, f"{bar.label} ({bar.note})" if bar.note else bar.label, size, draw=draw)
+        label = pdf.box(x, y, label_width, f"{bar.label}: {bar.note}" if bar.note else bar.label, size, draw=draw)
         if draw:
             for index, (value, colour) in enumerate(((bar.treatment, TREATMENT_ARM), (bar.comparator, COMPARATOR_ARM))):
                 top = y + 0.3 + index * (BAR + BAR_GAP)

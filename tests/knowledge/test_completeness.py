@@ -95,3 +95,41 @@ def test_twenty_treatments_are_checked():
 def test_an_item_neither_present_nor_stated_is_found(minimal):
     """The check can fail: the minimal knowledge states no gap for serious infections and charts none."""
     assert "2 serious infections" in missing(minimal, "exampleumab")
+
+
+# ---- points 4-6: listed per treatment in CHANGELOG.md, each source it names cited by that treatment ----
+
+CHANGELOG = DATA_DIR.parent / "CHANGELOG.md"
+POINTS_4_TO_6 = "**Points 4-6 per treatment**"
+
+
+def _entries(release: str) -> dict[str, str]:
+    """The "- Name: ..." entries (with their indented lines) under the points 4-6 heading of a release."""
+    part = release[release.index(POINTS_4_TO_6) + len(POINTS_4_TO_6):].split("\n\n**", 1)[0]
+    return {m.group(1): m.group(2) for m in re.finditer(r"^- ([^:\n]+): (.*(?:\n  .*)*)", part, re.M)}
+
+
+def test_the_newest_release_lists_points_4_to_6_for_every_treatment_with_sources_it_cites():
+    from dashboard.knowledge.labels import cited_by
+
+    knowledge = load_knowledge(DATA_DIR)
+    newest = CHANGELOG.read_text(encoding="utf-8").split("\n### ")[1]
+    assert newest.startswith(f"{knowledge.site.knowledge_version} "), newest[:40]
+    entries = _entries(newest)
+    assert sorted(entries) == sorted(t.name for t in knowledge.treatments.values())
+    users = cited_by(knowledge)
+    by_name = {t.name: t.id for t in knowledge.treatments.values()}
+    named = 0
+    for name, text in entries.items():
+        for point in ("4", "5", "6"):
+            assert re.search(rf"(?:^|;\s+){point} ", text), (name, point)  # every point answered, found or not
+        for source_id in re.findall(r"`([a-z0-9_]+)`", text):
+            assert by_name[name] in users.get(source_id, []), (name, source_id)
+            named += 1
+    assert named >= 20
+
+
+def test_the_entries_are_read_whole_with_their_lines_and_end_at_the_next_heading():
+    text = ("x\n\n**Points 4-6 per treatment**\n- Alpha: 4 added `s_one`; 5 none;\n  6 none\n- Beta: 4 `s_two`; 5 x; 6 y\n"
+            "\n**Other**\n- Gamma: 4 z\n")
+    assert _entries(text) == {"Alpha": "4 added `s_one`; 5 none;\n  6 none", "Beta": "4 `s_two`; 5 x; 6 y"}
