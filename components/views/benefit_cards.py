@@ -37,11 +37,14 @@ def show(knowledge: Knowledge, selected: Selection, more: bool, lead: str = "") 
     # session about as much as a widget: one, not one per treatment).
     noted = [t for t in plan if t["more"]]
     if noted:
-        with st.expander("More on what the trials showed, and what treatment does not do"
-                         + (": " + ", ".join(t["name"] for t in noted) if len(plan) > 1 else "")):
-            key = ("more_benefits", tuple(t["id"] for t in noted), selected.view, len(plan) > 1, review_status.checked())
-            elements.markdown(knowledge.recent(key, lambda: "\n\n".join(
-                f"#### {t['name']}\n\n{t['more']}" if len(plan) > 1 else t["more"] for t in noted)))
+        with elements.details("More on what the trials showed, and what treatment does not do"
+                              + (": " + ", ".join(t["name"] for t in noted) if len(plan) > 1 else ""),
+                              key="benefit_notes") as opened:
+            if opened:  # drawn when opened
+                key = ("more_benefits", tuple(t["id"] for t in noted), selected.view, len(plan) > 1,
+                       review_status.checked())
+                elements.markdown(knowledge.recent(key, lambda: "\n\n".join(
+                    f"#### {t['name']}\n\n{t['more']}" if len(plan) > 1 else t["more"] for t in noted)))
 
 
 @per_knowledge

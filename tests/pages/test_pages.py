@@ -74,7 +74,8 @@ def specs(at: AppTest) -> list[dict]:
 
 @pytest.mark.parametrize("page, key", [("pages/pml_infections.py", "risk_details"),
                                        ("pages/pregnancy.py", "pregnancy_details"), ("pages/pregnancy.py", "relapses_details"),
-                                       ("pages/values.py", "other_considerations"), ("pages/about.py", "topic_daily_function")])
+                                       ("pages/values.py", "other_considerations"), ("pages/about.py", "topic_daily_function"),
+                                       ("pages/benefits.py", "benefit_notes")])
 def test_a_section_on_demand_is_sent_when_opened(page, key):
     at = open_page(page, details=False, treatments=["Ocrelizumab", "Natalizumab"])
     assert not at.exception
