@@ -2,8 +2,8 @@
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-# Debian's chromium draws the handout's chart images (Plotly's static export, kaleido); DejaVu fonts for the PDF.
-RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation \
+# The handout's letters: DejaVu Sans Condensed, and Liberation Sans Narrow from five treatments.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-dejavu-extra fonts-liberation \
     && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install -r requirements.txt && useradd --create-home --uid 10001 dashboard

@@ -5,14 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-# The handout's chart images are drawn by Debian's chromium (Plotly's static export); without it the handout
-# shows the same numbers as tables and says so.
-if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+# The handout's letters (dashboard/export/handout.py): DejaVu Sans Condensed, and Liberation Sans Narrow from five
+# treatments. Without them the handout falls back to the PDF's core font, which shows only Latin-1 and takes more pages.
+fonts=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf ] || fonts+=(fonts-dejavu-core fonts-dejavu-extra)
+[ -f /usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf ] || fonts+=(fonts-liberation)
+if [ ${#fonts[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  echo "installing Debian's chromium for the handout's chart images"
-  { $sudo apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1 \
-    || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1; }; } \
-    || echo "could not install chromium: handouts will show tables instead of chart images"
+  echo "installing the handout's fonts: ${fonts[*]}"
+  { $sudo apt-get install -y -q "${fonts[@]}" >/dev/null 2>&1 \
+    || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "${fonts[@]}" >/dev/null 2>&1; }; } \
+    || echo "could not install ${fonts[*]}: handouts will use the PDF's core font"
 fi
 .venv/bin/python -m dashboard validate "${MS_DASHBOARD_DATA:-data}"  # the data that will be served
 exec .venv/bin/python -m streamlit run dashboard/server.py "$@"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
-# System packages used by tests: Debian's chromium (browser tests, handout chart images), nginx (scale-out test),
+# System packages used by tests: Debian's chromium (browser tests), nginx (scale-out test),
 # poppler-utils (handout rendered to an image), DejaVu fonts (handout text).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
