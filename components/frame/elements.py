@@ -39,8 +39,9 @@ def page_link(page, label: str, query: tuple[tuple[str, Any], ...] = (), icon: s
 @contextmanager
 def details(label: str, key: str) -> Iterator[bool]:
     """st.expander whose contents are drawn only while it is open: `with details(label, key) as opened: if opened:
-    ...`. Opening it is a rerun (on_change="rerun"); a section left closed, as most are, is never sent (a closed
-    section's text went to every visitor's browser and cost every new session as much as the rest of the page)."""
+    ...`. Opening it is a rerun (on_change="rerun"); a section left closed, as most are, is never sent (the PML
+    page's 45 KB of risks in detail went to every visitor, opened or not). The keyed expander is a widget, which costs
+    a new session about as much as a few KB of text: worth it for a long section, not for a short one."""
     with st.expander(label, key=key, on_change="rerun") as section:
         yield section.open
 
