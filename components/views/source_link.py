@@ -46,8 +46,9 @@ def line(knowledge: Knowledge, source_id: str, locator: str, evidence: str | Non
 
 def figure_text(figure: Figure) -> str:
     """A figure with its range, count and n, and its interval (or that none was reported)."""
-    value = f"{figure.value:g}" + (f" to {figure.high:g}" if figure.high is not None else "")
+    value = f"{figure.value:,g}" + (f" to {figure.high:,g}" if figure.high is not None else "")
     count = f" ({figure.count}/{figure.n})" if figure.count and figure.n else (f" (n = {figure.n})" if figure.n else "")
     interval = (f", 95% CI {figure.ci_low:g} to {figure.ci_high:g}" if figure.ci_low is not None and figure.ci_high is not None
                 else "")
-    return f"{safe_text(figure.label)}: **{value} {safe_text(figure.unit)}**{count}{interval}"
+    unit = "" if figure.unit == "count" else f" {safe_text(figure.unit)}"  # a count is its number: "350,000"
+    return f"{safe_text(figure.label)}: **{value}{unit}**{count}{interval}"
