@@ -71,6 +71,8 @@ def markdown(knowledge: Knowledge, statement: Statement, view: str, title: str |
 def newer_label(knowledge: Knowledge, statements: tuple, view: str) -> str:
     """Beside statements and figures from a US label that the last label check found newer: says so ("" when none
     is newer, or no check has run)."""
+    if not review_status.checked():  # the usual case on every run: no check on file, nothing to gather
+        return ""
     sources = [s.source for s in statements] + [f.source for s in statements for f in s.figures]
     text = review_status.label_notice(knowledge, sources, view)
     return f"\n\n:material/update: {text}" if text else ""

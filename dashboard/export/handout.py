@@ -87,9 +87,11 @@ def _fonts(*choices: tuple[str, str]) -> tuple[Path, Path] | None:
 
 
 class _Page(FPDF):
-    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None, footer: str, leading: float) -> None:
+    def __init__(self, landscape: bool, fonts: tuple[Path, Path] | None, footer: str, leading: float,
+                 key_size: float) -> None:
         super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
         self.leading = leading
+        self.key_size = key_size  # the key to the kinds of source: a footnote where room is short
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, MARGIN + 5)
         if fonts:
@@ -185,8 +187,7 @@ def _layout(the_plan: Plan, landscape: bool, size: float, fonts: tuple[Path, Pat
             leading: float) -> tuple[bytes, int, float]:
     pdf = _Page(landscape, fonts, f"Knowledge version {the_plan.knowledge_version} · printed "
                 f"{the_plan.printed.isoformat()} · educational information, not medical advice · no personal data",
-                leading)
-    pdf.key_size = SMALL if leading < LEADING else size  # the key to the kinds of source: a footnote where room is short
+                leading, SMALL if leading < LEADING else size)
     pdf.set_title(the_plan.heading)
     pdf.set_creation_date(dt.datetime.combine(the_plan.printed, dt.time(), tzinfo=dt.timezone.utc))
     pdf.add_page()
