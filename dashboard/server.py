@@ -1,5 +1,6 @@
 """The public server: `streamlit run dashboard/server.py`. The dashboard (dashboard/app.py) with the security
-headers of dashboard/headers.py on every response, text responses gzip-compressed (dashboard/compression.py: the
+headers of dashboard/headers.py on every response, the dashboard's stylesheet in the page's head
+(dashboard/stylesheet.py), text responses gzip-compressed (dashboard/compression.py: the
 frontend's files too, which Streamlit alone sends uncompressed), /_stcore/metrics closed to the public, and GET /ready,
 which answers 200 only when the knowledge loads (dashboard/readiness.py)."""
 import os
@@ -16,6 +17,7 @@ from starlette.routing import Route  # noqa: E402
 from dashboard.compression import Compression  # noqa: E402
 from dashboard.headers import SecurityHeaders  # noqa: E402
 from dashboard.readiness import ready  # noqa: E402
+from dashboard.stylesheet import Stylesheet  # noqa: E402
 
 app = st.App("app.py", routes=[Route("/ready", ready)],
-             middleware=[Middleware(SecurityHeaders), Middleware(Compression)])
+             middleware=[Middleware(SecurityHeaders), Middleware(Compression), Middleware(Stylesheet)])

@@ -1,4 +1,5 @@
-"""The top of every page: the knowledge, the always-visible disclaimer, the selection, then the page title."""
+"""The top of every page: the knowledge, the always-visible disclaimer, the selection, then the page title (the
+stylesheet comes with the page itself: dashboard/stylesheet.py)."""
 from __future__ import annotations
 
 import sys
@@ -11,7 +12,7 @@ from dashboard.knowledge.glossary import explain
 from dashboard.safe_text import safe_text
 
 from components.controls import selection
-from components.frame import disclaimer, elements, knowledge_store, menu, navigation, style
+from components.frame import disclaimer, elements, knowledge_store, menu, navigation
 
 OPENED, UNKNOWN_PAGE = "page_opened", "page_unknown"
 
@@ -29,7 +30,6 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     `intro(knowledge)`: Markdown made safe by the caller, said under the title in the same element (one message
     fewer for every visitor)."""
     path = navigation.path_of(sys._getframe(1).f_code.co_filename) or st.session_state.get(OPENED)
-    style.apply()
     knowledge = knowledge_store.get()
     chosen = selection.start(knowledge, path)
     # One bar: the menu and the whole disclaimer beside it; on a phone the disclaimer's first sentence, the whole

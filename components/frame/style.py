@@ -1,8 +1,7 @@
 """The dashboard's own stylesheet (fixed text from code, never from data): compact top, a readable overview table,
-and a print stylesheet so the browser's own print gives a clean page (no controls, no split rows)."""
+and a print stylesheet so the browser's own print gives a clean page (no controls, no split rows). The server writes
+it into the head of the page the browser loads (dashboard/stylesheet.py), so no session sends it."""
 from __future__ import annotations
-
-from components.frame import elements
 
 CSS = """
 <style>
@@ -57,7 +56,3 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 }
 </style>
 """
-
-
-def apply() -> None:
-    elements.stylesheet(CSS)

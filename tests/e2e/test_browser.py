@@ -265,7 +265,7 @@ def test_the_browsers_own_print_hides_the_controls_and_keeps_the_content(page, d
     charts(page)
     page.emulate_media(media="print")
     for control in ('[data-testid="stMultiSelect"]', '[data-testid="stHeader"]', '[data-testid="stSegmentedControl"]'):
-        # (waits for the print rules to apply: the stylesheet is re-sent with every run of the page)
+        # (waits for the print rules to apply: they come with the page, dashboard/stylesheet.py)
         page.wait_for_function("(selector) => Array.from(document.querySelectorAll(selector)).every("
                                "el => el.getClientRects().length === 0)", arg=control,
                                timeout=10_000)
