@@ -1,8 +1,10 @@
-"""The dashboard's stylesheet (components/frame/style.py) in the head of the page the browser loads, written there by
-the app's own server (dashboard/server.py): the browser has it before the first element is drawn, and no session
-sends it again (sent with every run of every page, it cost a new session about a fifth of a minimal Streamlit page).
+"""The dashboard's stylesheet (components/frame/style.py) in the page the browser loads, written there by the app's own
+server (dashboard/server.py): the browser has it before the first element is drawn, and no session sends it again
+(sent with every run of every page, it cost a new session about a fifth of a minimal Streamlit page). It goes at the
+end of the body, after the styles the frontend puts in the head, so that a rule of ours wins a tie with one of
+Streamlit's, as it did when a run sent it.
 
-Only Streamlit's own page (index.html, a 200 HTML answer with a head) changes; every other answer passes untouched. The
+Only Streamlit's own page (index.html, a 200 HTML answer with a body) changes; every other answer passes untouched. The
 page's ETag names the stylesheet too, so a browser's copy from a release with other rules is not taken as current.
 """
 from __future__ import annotations
@@ -13,11 +15,11 @@ from starlette.datastructures import Headers, MutableHeaders
 
 from components.frame.style import CSS
 
-HEAD_END = b"</head>"
+BODY_END = b"</body>"
 
 
 class Stylesheet:
-    """ASGI middleware: `css` (a `<style>` block made by the code, never from data) before `</head>` of every HTML
+    """ASGI middleware: `css` (a `<style>` block made by the code, never from data) before `</body>` of every HTML
     page the app serves. It must sit inside the compression middleware, which then compresses the page it wrote."""
 
     def __init__(self, app, css: str = CSS):
@@ -53,8 +55,8 @@ class Stylesheet:
         await self.app(scope, receive, send_with_stylesheet)
 
     async def _send_page(self, start: dict, page: bytes, send) -> None:
-        if HEAD_END in page:
-            page = page.replace(HEAD_END, self.block + HEAD_END, 1)
+        if BODY_END in page:
+            page = page.replace(BODY_END, self.block + BODY_END, 1)
         headers = MutableHeaders(raw=list(start.get("headers", [])))
         headers["content-length"] = str(len(page))
         if "etag" in headers:

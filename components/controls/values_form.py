@@ -1,5 +1,8 @@
-"""What matters to you: one question per consideration and the situations a person can state, all on one screen; the
-answers in the selection (so in the link); then what the sources say about them, and a short summary for other pages.
+"""What matters to you: the considerations sorted into very, somewhat and not important (a card sort: one tap puts a
+consideration in a group) and the situations a person can state, all on one screen; the answers in the selection (so
+in the link); then what the sources say about them, and a short summary for other pages. Four choices of buttons,
+not one question per consideration: a widget costs every new session about a tenth of a minimal Streamlit page, and
+sixteen of them made this page cost almost four.
 
 Nothing here ranks or prefers a treatment: answers order the considerations, never the treatments.
 """
@@ -23,46 +26,54 @@ NOTHING_HERE = ("The sources here say nothing specific about this for {name}. Th
                 "warnings and dosing sections) and your neurologist can tell you.")
 
 
-def _key(consideration: str) -> str:
-    return f"w_matters_{consideration}"
+LEVELS = tuple(reversed(IMPORTANCE))  # very, some, not: the groups as the summary says them
+SITUATIONS_KEY = "w_situations"
+CONSIDERATION_LABELS = {c.id: c.words for c in CONSIDERATIONS}
+SITUATION_LABELS = {s.id: s.words for s in SITUATIONS}
 
 
-def _situation_key(situation: str) -> str:
-    return f"w_situation_{situation}"
+def _key(level: str) -> str:
+    return f"w_matters_{level}"
 
 
-def _changed() -> None:
-    """Every answer and situation on the form, into the selection (an older link's priorities folded in)."""
+def _changed(level: str) -> None:
+    """The answers of every group and the situations, into the selection: a consideration just put in `level` leaves
+    the group it was in (an older link's priorities are folded in, as the groups showed them)."""
     chosen: Selection = st.session_state[selection.STATE]
-    found = values.answers(chosen.matters, chosen.priorities)
-    for c in CONSIDERATIONS:
-        level = st.session_state.get(_key(c.id))
-        if level:
-            found[c.id] = level
-        else:
-            found.pop(c.id, None)
-    situations = tuple(s.id for s in SITUATIONS if st.session_state.get(_situation_key(s.id)))
+    found = {c: other for other, _ in LEVELS if other != level for c in st.session_state.get(_key(other)) or ()}
+    found |= {c: level for c in st.session_state.get(_key(level)) or ()}
+    situations = tuple(s.id for s in SITUATIONS if s.id in (st.session_state.get(SITUATIONS_KEY) or ()))
     st.session_state[selection.STATE] = replace(chosen, matters=values.encode(found), situations=situations, priorities=())
 
 
 def form(knowledge: Knowledge) -> Selection:
-    """Every consideration's question (three choices, none chosen at first) and every situation, on one screen."""
+    """Every consideration sorted into one of three groups (very, somewhat, not important; none at first), and every
+    situation, on one screen: four choices of buttons, each consideration in each group, so one tap puts it there."""
     chosen = selection.current(knowledge)
     found = values.answers(chosen.matters, chosen.priorities)
     said = values.stated(chosen.situations, chosen.priorities)
-    elements.markdown(f"### {QUESTION}\n\n:small[Answer as many as you like; each answer can be cleared by choosing "
-                      "it again. Your answers change which information comes first, never the order of the treatments, "
-                      "and are kept only in this page's link.]")
-    for c in CONSIDERATIONS:  # labels: our own words (no data), plain so a screen reader hears no escapes
-        st.session_state[_key(c.id)] = found.get(c.id)  # the selection is the truth; the widget shows it
-        st.segmented_control(safe_text(c.words, "plain"), options=[level for level, _ in IMPORTANCE],
-                             format_func=IMPORTANCE_WORDS.__getitem__, key=_key(c.id), on_change=_changed)
-    elements.markdown("### About you\n\n:small[Tick what is true for you. The page then shows what the sources say about "
+    elements.markdown(f"### {QUESTION}\n\n:small[Put each consideration in the group that fits: tap it under *Very "
+                      "important*, *Somewhat important* or *Not important to me*. Tapping it in another group moves it "
+                      "there; tapping it again clears it. Your answers change which information comes first, never the "
+                      "order of the treatments, and are kept only in this page's link.]")
+    for level, words in LEVELS:  # labels and options: our own words (no data), plain so a screen reader hears no escapes
+        st.session_state[_key(level)] = [c.id for c in CONSIDERATIONS if found.get(c.id) == level]  # the selection is the truth
+        st.pills(words, options=list(CONSIDERATION_LABELS), selection_mode="multi", key=_key(level),
+                 format_func=_plain_consideration, on_change=_changed, args=(level,))
+    elements.markdown("### About you\n\n:small[Tap what is true for you. The page then shows what the sources say about "
                       "it for the treatments you chose.]")
-    for s in SITUATIONS:
-        st.session_state[_situation_key(s.id)] = s.id in said
-        st.checkbox(safe_text(s.words, "plain"), key=_situation_key(s.id), on_change=_changed)
+    st.session_state[SITUATIONS_KEY] = [s.id for s in SITUATIONS if s.id in said]
+    st.pills("What is true for me", options=list(SITUATION_LABELS), selection_mode="multi", key=SITUATIONS_KEY,
+             format_func=_plain_situation, on_change=_changed, args=("",), label_visibility="collapsed")
     return selection.current(knowledge)
+
+
+def _plain_consideration(consideration: str) -> str:
+    return safe_text(CONSIDERATION_LABELS[consideration], "plain")
+
+
+def _plain_situation(situation: str) -> str:
+    return safe_text(SITUATION_LABELS[situation], "plain")
 
 
 def summary_lines(chosen: Selection) -> tuple[str, ...]:

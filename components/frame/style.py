@@ -24,6 +24,12 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 .st-key-top_bar {flex-wrap: nowrap; padding-right: 2.6rem;}
 .st-key-top_bar > :has([data-testid="stAlert"]) {flex: 1 1 0; min-width: 0;}
 [class*="st-key-disclaimer_short"] button {justify-content: flex-start; text-align: left; padding: .2rem .6rem;}
+/* Choices of buttons (the values page's card sort, its situations): a long choice wraps instead of being cut off, and a
+   chosen one says so with a tick and bold type as well as its colour. */
+button[data-variant="pills"] {max-width: 100%; height: auto;}
+button[data-variant="pills"] :is(div, span, p) {white-space: normal !important; text-overflow: clip !important; overflow: visible !important;}
+button[data-variant="pills"][aria-pressed="true"] p {font-weight: 600;}
+button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\00a0";}
 /* A phone, or a laptop at 200% zoom: the first chart or table on the first screen. */
 @media (max-width: 640px) {
   .st-key-top_bar > :has([data-testid="stAlert"]) {display: none;}

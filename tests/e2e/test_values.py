@@ -18,10 +18,15 @@ PAIR = "treatments=Ocrelizumab&treatments=Natalizumab"
 WIDTHS = {"phone": 390, "laptop": 1280}
 FOCUSED = """() => {
   const el = document.activeElement;
-  const group = el.closest('[role=radiogroup]');
+  const group = el.closest('[role=radiogroup], [role=toolbar]');
   return {tag: el.tagName, role: el.getAttribute('role') || el.type || '', group: group ? group.getAttribute('aria-label') : '',
-          label: el.getAttribute('aria-label') || el.innerText || ''};
+          label: el.getAttribute('aria-label') || el.innerText || '', pressed: el.getAttribute('aria-pressed')};
 }"""
+
+
+def choice(page, key: str, words: str):
+    """The button of a choice of buttons (keyed `key`) that says `words`."""
+    return page.locator(f".st-key-{key} button").filter(has_text=words)
 
 
 def shot(page, name: str) -> None:
@@ -55,33 +60,37 @@ def test_every_choice_is_reached_and_chosen_with_the_keyboard_and_kept_in_the_li
     visit(page, f"{dashboard_url}/?page=values&{PAIR}", device)
     assert page.get_by_role("heading", name="What matters to you", exact=True).is_visible()
     no_slider(page)
-    # Tab reaches every question (a group of three choices, as radio buttons are) and then every situation, in the
-    # order of the screen; the arrow keys reach every choice of a question
-    first = page.locator(f".st-key-w_matters_{CONSIDERATIONS[0].id} button").first
-    within = ["ArrowRight"] * (len(IMPORTANCE) - 1)
-    seen = press(page, first, (within + ["Tab"]) * len(CONSIDERATIONS) + ["Tab"] * (len(SITUATIONS) + 1))  # +2: a heading's anchor
-    choices = [(s["group"], s["label"].strip()) for s in seen if s["role"] == "radio"]
-    assert choices == [(c.words, words) for c in CONSIDERATIONS for _, words in IMPORTANCE]
-    boxes = list(dict.fromkeys(s["label"] for s in seen if s["role"] == "checkbox"))
-    assert boxes == [s.words for s in SITUATIONS]
+    # Tab reaches each group of the card sort (a toolbar of buttons, one stop each) and then the situations, in the
+    # order of the screen; the arrow keys reach every consideration in a group, every situation in theirs
+    within = ["ArrowRight"] * (len(CONSIDERATIONS) - 1)
+    keys = (within + ["Tab"]) * len(IMPORTANCE) + ["Tab"] + ["ArrowRight"] * (len(SITUATIONS) - 1)  # +1: a heading's anchor
+    seen = press(page, page.locator(".st-key-w_matters_very button").first, keys)
+    choices = list(dict.fromkeys((s["group"], s["label"].strip()) for s in seen if s["tag"] == "BUTTON" and s["group"]))
+    assert choices == [(words, c.words) for _, words in reversed(IMPORTANCE) for c in CONSIDERATIONS] + \
+        [("What is true for me", s.words) for s in SITUATIONS]
     # chosen with the keyboard: the answer goes into the link, and the sources' part follows it
-    page.locator(".st-key-w_matters_pregnancy button").nth(2).focus()
+    choice(page, "w_matters_very", "Pregnancy and breastfeeding").focus()
     page.keyboard.press("Space")
     page.wait_for_function("() => location.search.includes('matters=pregnancy.very')", timeout=15_000)
     settle(page)
-    page.locator(".st-key-w_situation_pregnancy_planned input").focus()
+    choice(page, "w_situations", SITUATIONS[0].words).focus()
     page.keyboard.press("Space")
     page.wait_for_function("() => location.search.includes('situations=pregnancy_planned')", timeout=15_000)
     settle(page)
     page.get_by_role("heading", name=SITUATIONS[0].words).wait_for(timeout=15_000)
+    # put in another group, it leaves the first
+    choice(page, "w_matters_some", "Pregnancy and breastfeeding").click()
+    page.wait_for_function("() => location.search.includes('matters=pregnancy.some')", timeout=15_000)
+    settle(page)
+    assert choice(page, "w_matters_very", "Pregnancy and breastfeeding").get_attribute("aria-pressed") == "false"
     link = page.url
     shot(page, f"values-{device}")
     # the link alone brings every answer back
     page.goto("about:blank")
     page.goto(link)
     settle(page)
-    assert page.locator(".st-key-w_matters_pregnancy button").nth(2).get_attribute("aria-checked") == "true"
-    assert page.locator(".st-key-w_situation_pregnancy_planned input").is_checked()
+    assert choice(page, "w_matters_some", "Pregnancy and breastfeeding").get_attribute("aria-pressed") == "true"
+    assert choice(page, "w_situations", SITUATIONS[0].words).get_attribute("aria-pressed") == "true"
     assert page.get_by_role("heading", name="Questions to ask your neurologist").is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.console_errors == []
@@ -128,5 +137,5 @@ def test_the_overview_says_what_matters_to_me_and_keeps_the_treatment_order(page
     page.get_by_role("link", name="Change what matters to me").click()
     page.wait_for_function("() => location.search.includes('page=values')", timeout=15_000)
     settle(page)
-    assert page.locator(".st-key-w_matters_pregnancy button").nth(2).get_attribute("aria-checked") == "true"
+    assert choice(page, "w_matters_very", "Pregnancy and breastfeeding").get_attribute("aria-pressed") == "true"
     assert page.console_errors == []

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.knowledge import statements_of
 from dashboard.knowledge.overview import rows
-from dashboard.knowledge.values import SITUATIONS
+from dashboard.knowledge.values import CONSIDERATIONS, SITUATIONS
 from dashboard.safe_text import safe_text
 
 from .test_pages import open_page, param, texts
@@ -30,25 +30,35 @@ def labels(at, kind: str) -> dict[str, object]:
     return {w.key: w.value for w in at.get(kind)}
 
 
+def groups(at) -> dict[str, list[str]]:
+    """Each group of the card sort (very, some, not) and the situations: what is chosen in it."""
+    return {key.removeprefix("w_matters_"): list(value or ()) for key, value in labels(at, "button_group").items()
+            if key.startswith("w_matters_") or key == "w_situations"}
+
+
 def test_answers_come_from_the_link_and_changes_go_back_into_it():
     at = open_page(None, page="values", treatments=PAIR, matters=["pml.very", "Given.Some"], situations=["breastfeeding"])
     assert not at.exception
-    chosen = labels(at, "button_group")
-    assert chosen["w_matters_pml"] == "very" and chosen["w_matters_given"] == "some" and chosen["w_matters_benefit"] is None
-    assert at.checkbox(key="w_situation_breastfeeding").value and not at.checkbox(key="w_situation_pregnancy_planned").value
-    at.button_group(key="w_matters_benefit").set_value("not").run()
-    at.checkbox(key="w_situation_jcv_positive").check().run()
+    assert groups(at) == {"very": ["pml"], "some": ["given"], "not": [], "w_situations": ["breastfeeding"]}
+    at.button_group(key="w_matters_not").set_value(["benefit"]).run()
+    at.button_group(key="w_situations").set_value(["breastfeeding", "jcv_positive"]).run()
     assert param(at, "matters") == ["given.some", "benefit.not", "pml.very"]
     assert param(at, "situations") == ["breastfeeding", "jcv_positive"]
     # the link alone restores every answer in a new session
     again = open_page(None, page="values", treatments=PAIR, matters=param(at, "matters"), situations=param(at, "situations"))
-    assert labels(again, "button_group") == labels(at, "button_group")
-    assert labels(again, "checkbox") == labels(at, "checkbox")
+    assert groups(again) == groups(at)
+
+
+def test_a_consideration_put_in_another_group_moves_there():
+    at = open_page(None, page="values", treatments=PAIR, matters=["pml.very", "given.some"])
+    at.button_group(key="w_matters_some").set_value(["given", "pml"]).run()
+    assert groups(at)["very"] == [] and groups(at)["some"] == ["given", "pml"]
+    assert param(at, "matters") == ["given.some", "pml.some"]
 
 
 def test_a_cleared_answer_leaves_the_link():
     at = open_page(None, page="values", treatments=PAIR, matters=["pml.very"])
-    at.button_group(key="w_matters_pml").set_value(None).run()
+    at.button_group(key="w_matters_very").set_value([]).run()
     assert "matters" not in at.query_params
 
 
@@ -57,14 +67,16 @@ def test_unknown_answers_are_counted_not_echoed():
                    situations=["<b>x</b>"])  # sections left closed: the notice is said on the visit's first run only
     assert "<b>x</b>" not in texts(at) and "price" not in texts(at)
     assert "2 value(s)" in texts(at)
-    assert labels(at, "button_group")["w_matters_pml"] == "very"
+    assert groups(at)["very"] == ["pml"]
 
 
 def test_no_sliders_and_every_question_on_one_screen():
     at = open_page(None, page="values", treatments=PAIR)
     assert not at.get("slider") and not at.get("select_slider")
-    assert len([k for k in labels(at, "button_group") if k.startswith("w_matters_")]) == 9
-    assert len(at.checkbox) == len(SITUATIONS)
+    sort = [w for w in at.get("button_group") if w.key.startswith("w_matters_")]
+    assert [w.label for w in sort] == ["Very important", "Somewhat important", "Not important to me"]
+    assert all(list(w.options) == [c.words for c in CONSIDERATIONS] for w in sort)  # every one in each
+    assert list(at.button_group(key="w_situations").options) == [s.words for s in SITUATIONS]
     assert not [e for e in at.get("expander") if any(w.key and w.key.startswith("w_matters_") for w in e.get("button_group"))]
 
 
@@ -160,8 +172,7 @@ def test_an_older_links_priorities_show_in_the_summary_and_on_the_form():
     summary = next(m.value for m in at.markdown if "What matters to me" in m.value)
     assert "Very important: Pregnancy and breastfeeding." in summary and "I am planning a pregnancy" in summary
     form = open_page(None, page="values", treatments=PAIR, priorities=["pregnancy"])
-    assert labels(form, "button_group")["w_matters_pregnancy"] == "very"
-    assert form.checkbox(key="w_situation_pregnancy_planned").value
+    assert groups(form)["very"] == ["pregnancy"] and groups(form)["w_situations"] == ["pregnancy_planned"]
 
 
 def test_questions_to_ask_are_on_the_values_page(knowledge):
