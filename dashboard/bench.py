@@ -243,16 +243,16 @@ def reruns(samples: int) -> list[dict]:
     cases = [(f"open {page}", page, pair, None) for page, *_ in PAGES]
     other = lambda value, a, b: b if value == a else a  # noqa: E731
     cases += [
-        ("overview: switch view", "pages/overview.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
+        ("overview: switch view", "screens/overview.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
             other(at.segmented_control(key="w_view").value, "Patient", "Clinician"))),
-        ("overview: choose treatments", "pages/overview.py", pair, lambda at: at.multiselect(key="w_treatments").set_value(
+        ("overview: choose treatments", "screens/overview.py", pair, lambda at: at.multiselect(key="w_treatments").set_value(
             ["ofatumumab", "alemtuzumab", "rituximab"] if len(at.multiselect(key="w_treatments").value) == 2
             else ["ocrelizumab", "natalizumab"])),
-        ("side effects: choose events", "pages/adverse_events.py", pair, lambda at: at.multiselect(key="w_events").set_value(
+        ("side effects: choose events", "screens/adverse_events.py", pair, lambda at: at.multiselect(key="w_events").set_value(
             ["headache"] if len(at.multiselect(key="w_events").value) != 1 else ["headache", "fatigue"])),
-        ("side effects: show as table", "pages/adverse_events.py", pair,
+        ("side effects: show as table", "screens/adverse_events.py", pair,
          lambda at: (lambda t: t.set_value(not t.value))(at.toggle(key="as_tables"))),
-        ("pml: switch view", "pages/pml_infections.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
+        ("pml: switch view", "screens/pml_infections.py", pair, lambda at: at.segmented_control(key="w_view").set_value(
             other(at.segmented_control(key="w_view").value, "Patient", "Clinician"))),
     ]
     figures = []

@@ -16,18 +16,18 @@ import streamlit as st
 from components.frame import elements
 
 PAGES = (  # (file, title, icon, url path); the first is the landing page
-    ("pages/home.py", "Start", ":material/home:", "start"),
-    ("pages/overview.py", "Overview", ":material/view_column:", "overview"),
-    ("pages/values.py", "What matters", ":material/favorite:", "values"), ("pages/check.py", "Check", ":material/quiz:", "check"),
-    ("pages/benefits.py", "Benefits", ":material/trending_down:", "benefits"),
-    ("pages/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
-    ("pages/pictures.py", "Out of 100", ":material/grid_view:", "pictures"),
-    ("pages/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
-    ("pages/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
-    ("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
-    ("pages/glossary.py", "Words explained", ":material/dictionary:", "glossary"),
-    ("pages/presenter.py", "Present", ":material/co_present:", "presenter"),
-    ("pages/about.py", "About", ":material/info:", "about"),
+    ("screens/home.py", "Start", ":material/home:", "start"),
+    ("screens/overview.py", "Overview", ":material/view_column:", "overview"),
+    ("screens/values.py", "What matters", ":material/favorite:", "values"), ("screens/check.py", "Check", ":material/quiz:", "check"),
+    ("screens/benefits.py", "Benefits", ":material/trending_down:", "benefits"),
+    ("screens/adverse_events.py", "Side effects", ":material/bar_chart:", "side-effects"),
+    ("screens/pictures.py", "Out of 100", ":material/grid_view:", "pictures"),
+    ("screens/pml_infections.py", "PML and infections", ":material/coronavirus:", "pml-infections"),
+    ("screens/pregnancy.py", "Pregnancy", ":material/pregnant_woman:", "pregnancy"),
+    ("screens/sources.py", "Sources", ":material/menu_book:", "sources"),
+    ("screens/glossary.py", "Words explained", ":material/dictionary:", "glossary"),
+    ("screens/presenter.py", "Present", ":material/co_present:", "presenter"),
+    ("screens/about.py", "About", ":material/info:", "about"),
 )
 PATHS = tuple(path for *_, path in PAGES)
 _BY_FILE = {file.rsplit("/", 1)[-1]: path for file, *_, path in PAGES}

@@ -45,7 +45,7 @@ def test_the_sources_page_offers_the_data(knowledge):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["treatments"] = ["Ocrelizumab"]
     at.run()
-    at.switch_page("pages/sources.py").run()
+    at.switch_page("screens/sources.py").run()
     assert not at.exception
     at.toggle(key="w_downloads").set_value(True).run()
     assert "Chosen treatments (CSV)" in download_buttons(at)

@@ -93,6 +93,6 @@ def test_the_overview_page_offers_the_handout():
     at.button(key="w_handout_ask").click().run()
     assert not at.exception
     assert any(label.startswith("Download handout") for label in labels(at))
-    at.switch_page("pages/benefits.py").run()
-    at.switch_page("pages/overview.py").run()  # the same selection: the download button stays
+    at.switch_page("screens/benefits.py").run()
+    at.switch_page("screens/overview.py").run()  # the same selection: the download button stays
     assert any(label.startswith("Download handout") for label in labels(at))

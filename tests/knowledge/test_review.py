@@ -93,7 +93,7 @@ def test_the_about_page_shows_each_treatments_next_review_date(knowledge, tmp_pa
     write_state(State("2026-12-01T06:00:00Z", (Result("q", ("natalizumab_tysabrihcp_safety",), NEWER, "none",
                                                       effective="2026-11-20", brand="TYSABRI"),)), tmp_path / "s.json")
     monkeypatch.setenv("DASHBOARD_LABEL_STATE", str(tmp_path / "s.json"))
-    at = open_page("pages/about.py")
+    at = open_page("screens/about.py")
     assert not at.exception
     assert "The US labels were last compared with openFDA on 2026-12-01." in texts(at)
     table = at.dataframe[1].value.set_index("Treatment")

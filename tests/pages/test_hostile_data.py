@@ -65,12 +65,12 @@ def hostile(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("page", ["pages/adverse_events.py", "pages/pml_infections.py", "pages/pregnancy.py",
-                                  "pages/overview.py", "pages/benefits.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["screens/adverse_events.py", "screens/pml_infections.py", "screens/pregnancy.py",
+                                  "screens/overview.py", "screens/benefits.py", "screens/sources.py"])
 def test_hostile_text_reaches_the_page_as_text(hostile, page):
     at = open_page(page, treatments=[NAME], view="Clinician")
     assert not at.exception
-    if page != "pages/sources.py":
+    if page != "screens/sources.py":
         assert at.multiselect(key="w_treatments").value == ["exampleumab"]
     shown = texts(at)
     assert EVIL.findall(shown) == []
@@ -79,7 +79,7 @@ def test_hostile_text_reaches_the_page_as_text(hostile, page):
 
 
 def test_hostile_text_in_plotly_titles_labels_and_hover_is_escaped(hostile):
-    at = open_page("pages/adverse_events.py", treatments=[NAME], view="Patient", events=["Headache <a href=\"https://evil.example/e\">e</a>"])
+    at = open_page("screens/adverse_events.py", treatments=[NAME], view="Patient", events=["Headache <a href=\"https://evil.example/e\">e</a>"])
     [spec] = specs(at)
     heading = next(m.value for m in at.markdown if "**" in m.value and "TRIAL" in m.value)
     assert "TRIAL\\-A \\<a href=\"https:" + WORD_JOINER + "//evil.example/t\"\\>prize\\</a\\>" in heading
@@ -158,7 +158,7 @@ def widget_texts(at) -> list[tuple[str, str, str]]:
 
 def widgets_in_code() -> set[str]:
     used = set()
-    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/pages/*.py")]:
+    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/screens/*.py")]:
         used |= {KINDS[name] for name in re.findall(r"\bst\.(\w+)\(", path.read_text()) if name in KINDS}
     used |= {"PageLink"} if "page_link(" in (ROOT / "components" / "frame" / "elements.py").read_text() else set()
     return used

@@ -27,8 +27,8 @@ def test_the_pml_page_says_so_beside_figures_from_a_newer_label(tmp_path, monkey
     monkeypatch.setenv("DASHBOARD_LABEL_STATE", str(path))
     if status:
         write_state(_state(status), path)
-    clinician = _texts(open_page("pages/pml_infections.py", treatments=["ocrelizumab"], view="clinician"))
-    patient = _texts(open_page("pages/pml_infections.py", treatments=["ocrelizumab"], view="patient"))
+    clinician = _texts(open_page("screens/pml_infections.py", treatments=["ocrelizumab"], view="clinician"))
+    patient = _texts(open_page("screens/pml_infections.py", treatments=["ocrelizumab"], view="patient"))
     assert ("**Newer US label:** openFDA lists OCREVUS effective 2026-11-20 (version 99)" in clinician) is said
     assert ("Warnings and Precautions \\( 5.2 \\) 11/2026" in clinician) is said
     assert ("earlier version of the US label of OCREVUS. A newer version took effect on 2026-11-20" in patient) is said

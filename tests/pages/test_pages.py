@@ -17,16 +17,16 @@ from dashboard.safe_text import safe_text
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
-    "pages/home.py": "MS treatment explorer",
-    "pages/overview.py": "Overview",
-    "pages/benefits.py": "What the trials showed as benefit",
-    "pages/adverse_events.py": "Side effects seen in the trials",
-    "pages/pictures.py": "Side effects out of 100 people",
-    "pages/pml_infections.py": "PML, infections and other serious risks",
-    "pages/pregnancy.py": "Pregnancy and breastfeeding",
-    "pages/sources.py": "Sources",
-    "pages/presenter.py": "Presenter mode",
-    "pages/about.py": "About this dashboard",
+    "screens/home.py": "MS treatment explorer",
+    "screens/overview.py": "Overview",
+    "screens/benefits.py": "What the trials showed as benefit",
+    "screens/adverse_events.py": "Side effects seen in the trials",
+    "screens/pictures.py": "Side effects out of 100 people",
+    "screens/pml_infections.py": "PML, infections and other serious risks",
+    "screens/pregnancy.py": "Pregnancy and breastfeeding",
+    "screens/sources.py": "Sources",
+    "screens/presenter.py": "Presenter mode",
+    "screens/about.py": "About this dashboard",
 }
 
 
@@ -72,10 +72,10 @@ def specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-@pytest.mark.parametrize("page, key", [("pages/pml_infections.py", "risk_details"),
-                                       ("pages/pregnancy.py", "pregnancy_details"), ("pages/pregnancy.py", "relapses_details"),
-                                       ("pages/values.py", "other_considerations"), ("pages/about.py", "topic_daily_function"),
-                                       ("pages/benefits.py", "benefit_notes")])
+@pytest.mark.parametrize("page, key", [("screens/pml_infections.py", "risk_details"),
+                                       ("screens/pregnancy.py", "pregnancy_details"), ("screens/pregnancy.py", "relapses_details"),
+                                       ("screens/values.py", "other_considerations"), ("screens/about.py", "topic_daily_function"),
+                                       ("screens/benefits.py", "benefit_notes")])
 def test_a_section_on_demand_is_sent_when_opened(page, key):
     at = open_page(page, details=False, treatments=["Ocrelizumab", "Natalizumab"])
     assert not at.exception
@@ -91,7 +91,7 @@ def test_a_section_on_demand_is_sent_when_opened(page, key):
 def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
     at = open_page(page, treatments=["Ocrelizumab", "Natalizumab"])
     assert not at.exception
-    if page == "pages/home.py":  # the title and what the tool does, in one element
+    if page == "screens/home.py":  # the title and what the tool does, in one element
         assert not at.title and any(m.value.startswith(f"# {title}\n\n**") for m in at.markdown)
     else:
         assert at.title[0].value == explain(knowledge, title)  # the patient view (the default) explains a word like PML
@@ -100,7 +100,7 @@ def test_every_page_opens_with_the_disclaimer(knowledge, page, title):
 
 def test_start_page_offers_three_ways_in_and_the_trust_panel(knowledge):
     at = open_page(treatments=["Ocrelizumab"])
-    at.switch_page("pages/home.py").run()
+    at.switch_page("screens/home.py").run()
     links = at.get("page_link")  # the menu's links are drawn only when it is opened
     assert [link.proto.page for link in links] == ["overview", "overview", "presenter"]
     assert [link.proto.query_string for link in links][:2] == ["page=overview&treatments=ocrelizumab&view=Clinician",
@@ -116,7 +116,7 @@ def test_a_link_followed_inside_the_visit_sets_what_it_names_and_keeps_the_rest(
     at = open_page(treatments=["Ocrelizumab", "Natalizumab"])  # a session with a selection
     at.query_params.clear()
     at.query_params.update(view="Clinician")  # what the "With my clinician" link carries, with the treatments
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("screens/overview.py").run()
     assert not at.exception
     assert at.segmented_control(key="w_view").value == "Clinician"
     assert at.multiselect(key="w_treatments").value == ["ocrelizumab", "natalizumab"]
@@ -135,7 +135,7 @@ def test_the_default_view_needs_no_word_in_the_link():
 
 
 def test_the_selection_follows_the_user_from_page_to_page():
-    at = open_page("pages/overview.py")
+    at = open_page("screens/overview.py")
     at.multiselect(key="w_treatments").set_value(["ublituximab", "alemtuzumab"]).run()
     at.segmented_control(key="w_view").set_value("Clinician").run()
     for page in PAGES:
@@ -152,7 +152,7 @@ def test_the_selection_follows_the_user_from_page_to_page():
     (["Ocrevus", "lemtrada", "MabThera"], ["ocrelizumab", "alemtuzumab", "rituximab"]),
 ])
 def test_links_name_treatments_by_id_generic_or_brand_name_in_any_case(given, expected):
-    at = open_page("pages/overview.py", treatments=given, view="clinician")
+    at = open_page("screens/overview.py", treatments=given, view="clinician")
     assert at.multiselect(key="w_treatments").value == expected
     assert at.segmented_control(key="w_view").value == "Clinician"
 
@@ -190,7 +190,7 @@ def overview_markdown(at: AppTest) -> str:
 
 
 def test_overview_cells_carry_the_numbers_in_data(knowledge):
-    at = open_page("pages/overview.py", treatments=["Ocrelizumab", "Natalizumab"], view="Clinician")
+    at = open_page("screens/overview.py", treatments=["Ocrelizumab", "Natalizumab"], view="Clinician")
     assert not at.exception
     table = overview_markdown(at)
     for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
@@ -206,7 +206,7 @@ def test_overview_cells_carry_the_numbers_in_data(knowledge):
 
 
 def test_overview_puts_the_chosen_priorities_first_and_marks_them():
-    at = open_page("pages/overview.py", treatments=["Ocrelizumab", "Natalizumab"], priorities=["pregnancy", "Fewest relapses"])
+    at = open_page("screens/overview.py", treatments=["Ocrelizumab", "Natalizumab"], priorities=["pregnancy", "Fewest relapses"])
     lines = overview_markdown(at).split("\n")
     assert lines[2].startswith("| **★ [Pregnancy") and lines[3].startswith("| **★ [What it did")
     assert "★" not in "".join(lines[4:])
@@ -214,14 +214,14 @@ def test_overview_puts_the_chosen_priorities_first_and_marks_them():
 
 
 def test_the_overview_says_what_matters_and_links_to_the_values_page():
-    at = open_page("pages/overview.py", treatments=["Ocrelizumab"], priorities=["pregnancy"])
+    at = open_page("screens/overview.py", treatments=["Ocrelizumab"], priorities=["pregnancy"])
     assert [w.key for w in at.get("button_group")] == ["w_view"]  # the questions are on the values page (issue 23)
     assert any("What matters to me" in m.value for m in at.markdown)
     assert [e.proto.page for e in at.get("page_link") if e.proto.label == "Change what matters to me"] == ["values"]
 
 
 def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Alemtuzumab", "Ublituximab"])
+    at = open_page("screens/adverse_events.py", treatments=["Natalizumab", "Alemtuzumab", "Ublituximab"])
     chosen = at.multiselect(key="w_events").value
     expected = knowledge.trial_events(["natalizumab", "alemtuzumab", "ublituximab"], chosen)
     charts = specs(at)
@@ -232,8 +232,8 @@ def test_side_effect_cards_share_one_x_range_and_equal_data(knowledge):
     assert "**Not a head-to-head comparison:**" in first.split("\n\n")[0]  # said first, above the first card
 
 
-@pytest.mark.parametrize("path, extra", [("pages/adverse_events.py", {}), ("pages/benefits.py", {}),
-                                         ("pages/pictures.py", {"events": ["Headache"]})])
+@pytest.mark.parametrize("path, extra", [("screens/adverse_events.py", {}), ("screens/benefits.py", {}),
+                                         ("screens/pictures.py", {"events": ["Headache"]})])
 def test_chart_pages_say_not_head_to_head_above_their_first_card(path, extra):
     at = open_page(path, treatments=["Ocrelizumab", "Natalizumab"], **extra)
     assert not at.exception and specs(at)
@@ -243,13 +243,13 @@ def test_chart_pages_say_not_head_to_head_above_their_first_card(path, extra):
 
 
 def test_the_head_to_head_notice_is_said_even_when_no_card_is_drawn():
-    at = open_page("pages/adverse_events.py", treatments=["Rituximab"])  # no side-effect rates with both arms
+    at = open_page("screens/adverse_events.py", treatments=["Rituximab"])  # no side-effect rates with both arms
     assert not at.exception and not specs(at)
     assert "Not a head-to-head comparison" in texts(at)
 
 
 def test_default_events_include_signature_harms(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Alemtuzumab"])
+    at = open_page("screens/adverse_events.py", treatments=["Alemtuzumab"])
     chosen = at.multiselect(key="w_events").value
     signature = [e for e in knowledge.treatments["alemtuzumab"].signature_events
                  if e in {r.event for r in knowledge.treatments["alemtuzumab"].adverse_events}]
@@ -257,14 +257,14 @@ def test_default_events_include_signature_harms(knowledge):
 
 
 def test_a_treatment_without_trial_rows_says_so_where_its_chart_would_be(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Rituximab", "Ocrelizumab"])
+    at = open_page("screens/adverse_events.py", treatments=["Rituximab", "Ocrelizumab"])
     assert not at.exception
     assert any(i.value.startswith("**Rituximab:**") for i in at.info)
     assert specs(at)
 
 
 def test_deep_link_opens_the_encoded_side_effects_view(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Natalizumab", "Ofatumumab"], view="Clinician",
+    at = open_page("screens/adverse_events.py", treatments=["Natalizumab", "Ofatumumab"], view="Clinician",
                    events=["Headache"])
     assert at.multiselect(key="w_events").value == ["headache"]
     expected = knowledge.trial_events(["natalizumab", "ofatumumab"], ["headache"])
@@ -276,13 +276,13 @@ def test_deep_link_opens_the_encoded_side_effects_view(knowledge):
 
 
 def test_patient_view_names_the_comparator_in_plain_words(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Natalizumab"], events=["Headache"])
+    at = open_page("screens/adverse_events.py", treatments=["Natalizumab"], events=["Headache"])
     names = [trace["name"] for trace in specs(at)[0]["data"]]
     assert "Placebo (a dummy treatment)" in names[1]
 
 
 def test_benefit_charts_show_both_arms_per_100_people(knowledge):
-    at = open_page("pages/benefits.py", treatments=["Ocrelizumab", "Ublituximab"], view="Clinician")
+    at = open_page("screens/benefits.py", treatments=["Ocrelizumab", "Ublituximab"], view="Clinician")
     assert not at.exception
     assert len(specs(at)) == 2  # the pivotal trial of each at once; the other trials on demand
     at.toggle(key="more_benefits").set_value(True).run()  # one switch for the page
@@ -301,7 +301,7 @@ def test_benefit_charts_show_both_arms_per_100_people(knowledge):
 
 
 def test_show_as_table_gives_the_same_numbers(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
+    at = open_page("screens/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
     te = knowledge.trial_events(["ofatumumab"], ["headache"])[0]
     at.toggle(key="as_tables").set_value(True).run()  # one switch for every chart on the page
     table = at.dataframe[0].value
@@ -310,7 +310,7 @@ def test_show_as_table_gives_the_same_numbers(knowledge):
 
 
 def test_pml_page_charts_the_natalizumab_stratification(knowledge):
-    at = open_page("pages/pml_infections.py", treatments=["Natalizumab"])
+    at = open_page("screens/pml_infections.py", treatments=["Natalizumab"])
     assert not at.exception
     strata = knowledge.treatments["natalizumab"].pml_risk
     plotted = sorted(v for spec in specs(at) for trace in spec["data"] if trace["type"] == "bar" for v in trace["y"])
@@ -325,7 +325,7 @@ def test_pml_page_charts_the_natalizumab_stratification(knowledge):
 
 
 def test_pml_page_details_of_every_treatment_are_one_section_each_under_its_name(knowledge):
-    at = open_page("pages/pml_infections.py", treatments=["Ocrelizumab", "Natalizumab"])
+    at = open_page("screens/pml_infections.py", treatments=["Ocrelizumab", "Natalizumab"])
     details = [e for e in at.expander if e.label.startswith("Serious risks in detail")]
     assert len(details) == 1 and details[0].label.endswith("tests before, during and after, for each treatment")
     shown = details[0].markdown[0].value
@@ -336,14 +336,14 @@ def test_pml_page_details_of_every_treatment_are_one_section_each_under_its_name
 
 
 def test_pregnancy_page_shows_both_regions(knowledge):
-    at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab"], view="Clinician")
+    at = open_page("screens/pregnancy.py", treatments=["Ocrelizumab"], view="Clinician")
     shown = texts(at)
     assert "**US**" in shown and "**EU**" in shown
     assert "Limits:" in shown  # the single-infant case report carries its limits
 
 
 def test_pregnancy_details_of_every_treatment_are_one_section_each_under_its_name(knowledge):
-    at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab", "Natalizumab"])
+    at = open_page("screens/pregnancy.py", treatments=["Ocrelizumab", "Natalizumab"])
     lines = next(m.value for m in at.markdown if "### Ocrelizumab" in m.value)
     assert lines.index("### Ocrelizumab") < lines.index("### Natalizumab")  # both short answers, one element
     details = [e for e in at.expander if e.label.startswith("Contraception, exposure in pregnancy")]
@@ -356,7 +356,7 @@ def test_pregnancy_details_of_every_treatment_are_one_section_each_under_its_nam
 
 
 def test_sources_page_lists_every_source_and_where_it_is_used(knowledge):
-    at = open_page("pages/sources.py")
+    at = open_page("screens/sources.py")
     table = at.dataframe[0].value
     assert len(table) == len(knowledge.sources)
     assert all(is_allowed(u) for u in table["Link"].dropna())
@@ -373,7 +373,7 @@ def test_sources_page_lists_every_source_and_where_it_is_used(knowledge):
 
 
 def test_about_page_states_update_policy_and_review_dates(knowledge):
-    at = open_page("pages/about.py")
+    at = open_page("screens/about.py")
     shown = texts(at)
     assert safe_text("Trials of different drugs are not head-to-head") in shown
     dates = at.dataframe[0].value
@@ -385,7 +385,7 @@ def test_broken_knowledge_gives_a_clear_page_not_a_traceback(tmp_path, monkeypat
     bad = tmp_path / "data" / "treatments" / "exampleumab.yaml"
     bad.write_text(bad.read_text().replace("treatment_pct: 7", "treatment_pct: 170"))
     monkeypatch.setenv("MS_DASHBOARD_DATA", str(tmp_path / "data"))
-    at = open_page("pages/overview.py")
+    at = open_page("screens/overview.py")
     assert not at.exception
     assert "could not be loaded" in at.error[0].value
     # FILE:LINE relative to the data folder: the public never sees the server's paths.
@@ -453,7 +453,7 @@ def test_out_of_100_says_tables_in_its_own_switch_and_the_choice_carries_to_the_
     te = knowledge.trial_events(["natalizumab"], ["headache"])[0]
     assert list(at.dataframe[0].value["Had the event (%)"]) == [te.rows[0].treatment_pct, te.rows[0].comparator_pct]
     assert any("in 100" in m.value for m in at.markdown if m.value.startswith("Over "))  # the absolute sentence
-    at.switch_page("pages/adverse_events.py").run()
+    at.switch_page("screens/adverse_events.py").run()
     assert at.toggle(key="as_tables").value and not specs(at)  # tables on the next chart page too
 
 
@@ -465,7 +465,7 @@ def test_pml_estimator_answers_every_situation_with_the_figure_in_data(minimal, 
     situations = list(pml.situations(treatment))
     assert len(situations) == len(treatment.pml_risk)  # one estimate per situation, none invented
     for (region, antibody, prior, exposure), stratum in situations:
-        at = open_page("pages/pml_infections.py", treatments=["Exampleumab"])
+        at = open_page("screens/pml_infections.py", treatments=["Exampleumab"])
         for key, value in (("antibody", antibody), ("prior", prior), ("time", exposure)):
             controls = [c for c in at.segmented_control if c.key == f"pml_{key}_exampleumab"]
             if controls:
@@ -513,7 +513,7 @@ def test_pml_estimator_situation_opens_from_a_link_and_stays_in_it(minimal, monk
 
 
 def test_natalizumab_without_a_readable_stratified_table_says_so(knowledge):
-    at = open_page("pages/pml_infections.py", treatments=["Natalizumab"])
+    at = open_page("screens/pml_infections.py", treatments=["Natalizumab"])
     assert not at.exception
     assert any(i.value.startswith("**Natalizumab:** Your own PML risk is not given here. The natalizumab label has a "
                                   "table") for i in at.info)
@@ -521,7 +521,7 @@ def test_natalizumab_without_a_readable_stratified_table_says_so(knowledge):
 
 
 def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowledge):
-    at = open_page("pages/pregnancy.py", treatments=["Ocrelizumab", "Cladribine"], view="Clinician")
+    at = open_page("screens/pregnancy.py", treatments=["Ocrelizumab", "Cladribine"], view="Clinician")
     assert not at.exception
     timeline, relapses = specs(at)[:2]
     windows = [x for trace in timeline["data"] for x in trace["x"]]
@@ -592,22 +592,22 @@ def test_a_mixed_selection_of_classes_works_on_every_page(knowledge, page):
     assert not at.exception, page
     assert param(at, "treatments") == ["ofatumumab", "teriflunomide", "glatiramer_acetate"]
     shown = texts(at)
-    if page == "pages/overview.py":
+    if page == "screens/overview.py":
         head = overview_markdown(at).split("\n")[0]
         assert all(knowledge.treatments[t].name in head for t in ("ofatumumab", "teriflunomide", "glatiramer_acetate"))
-    if page == "pages/adverse_events.py":
+    if page == "screens/adverse_events.py":
         drawn = {te.treatment.id for te in knowledge.trial_events(["ofatumumab", "teriflunomide", "glatiramer_acetate"],
                                                                      at.multiselect(key="w_events").value)}
         assert len(specs(at)) >= len(drawn) >= 2
-    if page == "pages/pregnancy.py":
+    if page == "screens/pregnancy.py":
         rows = [y for trace in specs(at)[0]["data"] for y in trace["y"]]
         assert all(any(name in y for y in rows) for name in ("Ofatumumab", "Teriflunomide", "Glatiramer"))
-    if page in ("pages/benefits.py", "pages/adverse_events.py"):
+    if page in ("screens/benefits.py", "screens/adverse_events.py"):
         assert "Not a head" in shown
 
 
 def test_a_comparator_that_is_a_treatment_links_to_it(knowledge):
-    at = open_page("pages/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
+    at = open_page("screens/adverse_events.py", treatments=["Ofatumumab"], events=["Headache"])
     heading = next(m.value for m in at.markdown if "as a treatment" in m.value)
     assert "[Teriflunomide as a treatment ›](?page=overview&treatments=ofatumumab&treatments=teriflunomide" in heading
 
@@ -631,7 +631,7 @@ def test_every_gap_is_said_on_screen(knowledge):
     plain = [t for t in with_gaps if any(g.patient for g in t.gaps)]
     for t in with_gaps[:6] + plain[:2]:
         for view in ("Patient", "Clinician"):
-            at = open_page("pages/overview.py", treatments=[t.id], view=view)
+            at = open_page("screens/overview.py", treatments=[t.id], view=view)
             shown = texts(at)
             assert "What this dashboard cannot tell you" in shown
             for gap in t.gaps:
@@ -643,7 +643,7 @@ def test_a_gap_reads_in_plain_words_in_the_patient_view_and_in_full_in_the_clini
     gap = next(g for g in knowledge.treatments["natalizumab"].gaps if g.topic == "pml")
     assert gap.patient and gap.patient != gap.note
     for view, said, not_said in (("Patient", gap.patient, gap.note), ("Clinician", gap.note, gap.patient)):
-        at = open_page("pages/pml_infections.py", treatments=["natalizumab"], view=view)
+        at = open_page("screens/pml_infections.py", treatments=["natalizumab"], view=view)
         notices = [i.value for i in at.info]
         assert any(safe_text(said) in n for n in notices), view
         assert not any(safe_text(not_said) in n for n in notices), view

@@ -22,9 +22,9 @@ from .test_pages import open_page
 
 GROUP = 6  # the treatment picker's limit
 NEAR = 120  # characters either side of a word in which its meaning counts as beside it
-PAGES = ("pages/home.py", "pages/overview.py", "pages/benefits.py", "pages/adverse_events.py", "pages/pictures.py",
-         "pages/pml_infections.py", "pages/pregnancy.py", "pages/sources.py", "pages/about.py", "pages/glossary.py")
-WITHOUT_TREATMENTS = ("pages/home.py", "pages/sources.py", "pages/about.py", "pages/glossary.py")
+PAGES = ("screens/home.py", "screens/overview.py", "screens/benefits.py", "screens/adverse_events.py", "screens/pictures.py",
+         "screens/pml_infections.py", "screens/pregnancy.py", "screens/sources.py", "screens/about.py", "screens/glossary.py")
+WITHOUT_TREATMENTS = ("screens/home.py", "screens/sources.py", "screens/about.py", "screens/glossary.py")
 
 # (word as a pattern, every use or first use on a screen, words that say what it means)
 TERMS = (

@@ -24,7 +24,7 @@ def test_the_chunks_cover_every_shipped_treatment(knowledge):
 @pytest.mark.parametrize("view", ["patient", "clinician"])
 @pytest.mark.parametrize("chunk", CHUNKS, ids=lambda c: c[0])
 def test_overview_pml_cells_on_screen(knowledge, view, chunk):
-    at = open_page("pages/overview.py", treatments=chunk, view=view)
+    at = open_page("screens/overview.py", treatments=chunk, view=view)
     assert not at.exception
     shown = texts(at)
     row = next(r for r in rows(knowledge, tuple(chunk), view) if r.id == "pml")
@@ -43,7 +43,7 @@ def test_overview_pml_cells_on_screen(knowledge, view, chunk):
 @pytest.mark.parametrize("view", ["patient", "clinician"])
 def test_pml_page_picture_alt_and_table_have_the_same_numbers(knowledge, view):
     chosen = ["natalizumab", "ocrelizumab", "ofatumumab", "dimethyl_fumarate", "alemtuzumab"]
-    at = open_page("pages/pml_infections.py", treatments=chosen, view=view)
+    at = open_page("screens/pml_infections.py", treatments=chosen, view=view)
     assert not at.exception
     items = [s for t in knowledge.pick(chosen) if (s := rare_risks.primary(t, "people"))]
     chart = next(c for c in at.get("plotly_chart") if "on a log scale" in c.proto.alt)
@@ -63,7 +63,7 @@ def test_pml_page_picture_alt_and_table_have_the_same_numbers(knowledge, view):
 
 
 def test_pml_page_picture_comes_first_and_years_of_treatment_can_be_chosen(knowledge):
-    at = open_page("pages/pml_infections.py", treatments=["natalizumab", "ocrelizumab"], view="clinician")
+    at = open_page("screens/pml_infections.py", treatments=["natalizumab", "ocrelizumab"], view="clinician")
     first = at.markdown[0].value if at.markdown else ""
     assert "PML on one scale" in texts(at).split("### Natalizumab")[0], first
     at.segmented_control(key="rare_risk_base").set_value("patient-years").run()
@@ -79,7 +79,7 @@ def test_pml_page_picture_comes_first_and_years_of_treatment_can_be_chosen(knowl
 
 @pytest.mark.parametrize("view", ["patient", "clinician"])
 def test_natalizumab_cited_figures_first_then_where_the_label_gives_the_rest(knowledge, view):
-    at = open_page("pages/pml_infections.py", treatments=["natalizumab"], view=view)
+    at = open_page("screens/pml_infections.py", treatments=["natalizumab"], view=view)
     shown = texts(at).replace("\\", "")
     cited = shown.index("Natalizumab: what else can be cited")
     assert shown.index("95% CI 15.5 to 26.6") > cited  # the everyday-practice rate with its interval
@@ -94,7 +94,7 @@ def test_natalizumab_cited_figures_first_then_where_the_label_gives_the_rest(kno
 
 
 def test_other_serious_risks_with_cases_and_exposure_on_the_same_scale(knowledge):
-    at = open_page("pages/pml_infections.py", treatments=["rituximab", "peginterferon_beta_1a"], view="clinician")
+    at = open_page("screens/pml_infections.py", treatments=["rituximab", "peginterferon_beta_1a"], view="clinician")
     shown = texts(at).replace("\\", "")
     assert "Other serious risks on the same scale" in shown
     assert "About 22 in 10,000 people treated (uncommon) · calculated by us: 6 cases ÷ 2,745 people" in shown

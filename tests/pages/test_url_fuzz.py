@@ -39,7 +39,7 @@ def read_in_source() -> set[str]:
     """The query parameters the code reads: st.query_params.get/get_all/[...] with a literal or an f-string key,
     widgets bound to the link, and the selection's keys."""
     found = set(selection.KEYS)
-    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/*.py"), *ROOT.glob("dashboard/pages/*.py")]:
+    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("dashboard/*.py"), *ROOT.glob("dashboard/screens/*.py")]:
         text = path.read_text()
         found |= set(re.findall(r"query_params(?:\.get(?:_all)?\(|\[)f?\"([^\"]+)\"", text))
         found |= set(re.findall(r"key=\"([^\"]+)\",\s*bind=\"query-params\"", text))
