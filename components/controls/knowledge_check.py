@@ -13,15 +13,18 @@ from components.views import source_link
 from components.controls.selection import Selection, link_params
 
 
-def intro() -> None:
-    elements.markdown("A few questions about the numbers for the treatments you chose, to see whether they came across. "
-                      "It is not a test of you: a number that surprises you is a good question for your neurologist. "
-                      "Your answers are not stored.")
+INTRO = ("A few questions about the numbers for the treatments you chose, to see whether they came across. It is not a "
+         "test of you: a number that surprises you is a good question for your neurologist. Your answers are not stored.")
+HEADING = "## Did the numbers make sense?"  # above the link: the caller draws it in the element before
+
+
+def intro(_knowledge: Knowledge) -> str:
+    """What the check is, said under the page's title (in the title's element)."""
+    return INTRO
 
 
 def link(knowledge: Knowledge, chosen: Selection) -> None:
-    """A link to the check for the same treatments, in this visit."""
-    elements.markdown("## Did the numbers make sense?")
+    """A link to the check for the same treatments, in this visit (under HEADING, drawn by the caller)."""
     navigation.link("check", "Check the key numbers for these treatments (3 to 5 short questions)",
                     link_params(knowledge, chosen), icon=":material/quiz:")
 

@@ -28,6 +28,8 @@ NOTHING_HERE = ("The sources here say nothing specific about this for {name}. Th
 
 LEVELS = tuple(reversed(IMPORTANCE))  # very, some, not: the groups as the summary says them
 SITUATIONS_KEY = "w_situations"
+ABOUT_YOU = ("About you: tap what is true for you. The page then shows what the sources say about it for the treatments "
+             "you chose.")
 CONSIDERATION_LABELS = {c.id: c.words for c in CONSIDERATIONS}
 SITUATION_LABELS = {s.id: s.words for s in SITUATIONS}
 
@@ -60,11 +62,9 @@ def form(knowledge: Knowledge) -> Selection:
         st.session_state[_key(level)] = [c.id for c in CONSIDERATIONS if found.get(c.id) == level]  # the selection is the truth
         st.pills(words, options=list(CONSIDERATION_LABELS), selection_mode="multi", key=_key(level),
                  format_func=_plain_consideration, on_change=_changed, args=(level,))
-    elements.markdown("### About you\n\n:small[Tap what is true for you. The page then shows what the sources say about "
-                      "it for the treatments you chose.]")
     st.session_state[SITUATIONS_KEY] = [s.id for s in SITUATIONS if s.id in said]
-    st.pills("What is true for me", options=list(SITUATION_LABELS), selection_mode="multi", key=SITUATIONS_KEY,
-             format_func=_plain_situation, on_change=_changed, args=("",), label_visibility="collapsed")
+    st.pills(ABOUT_YOU, options=list(SITUATION_LABELS), selection_mode="multi", key=SITUATIONS_KEY,  # its label heads it
+             format_func=_plain_situation, on_change=_changed, args=("",))
     return selection.current(knowledge)
 
 

@@ -34,5 +34,7 @@ def markdown(knowledge: Knowledge, chosen: Selection) -> str:
     return "\n\n".join(p for p in (f"## {HEADING}", intro, "\n".join(lines), f":small[{sources}]" if sources else "") if p)
 
 
-def show(knowledge: Knowledge, chosen: Selection) -> None:
-    elements.markdown(markdown(knowledge, chosen))
+def show(knowledge: Knowledge, chosen: Selection, then: str = "") -> None:
+    """The questions, and `then` (Markdown made safe by the caller, e.g. the next section's heading) in the same
+    element."""
+    elements.markdown(markdown(knowledge, chosen) + (f"\n\n{then}" if then else ""))

@@ -7,5 +7,5 @@ chosen = selection.controls(knowledge)
 chosen = values_form.form(knowledge)
 if notice.need_treatments(chosen.treatments):
     values_form.what_the_sources_say(knowledge, chosen)
-    questions.show(knowledge, chosen)
+    questions.show(knowledge, chosen, then=knowledge_check.HEADING)
     knowledge_check.link(knowledge, chosen)

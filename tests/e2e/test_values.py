@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from components.controls.values_form import ABOUT_YOU
 from dashboard.knowledge.values import CONSIDERATIONS, IMPORTANCE, SITUATIONS
 
 from .conftest import screenshot, settle
@@ -63,11 +64,11 @@ def test_every_choice_is_reached_and_chosen_with_the_keyboard_and_kept_in_the_li
     # Tab reaches each group of the card sort (a toolbar of buttons, one stop each) and then the situations, in the
     # order of the screen; the arrow keys reach every consideration in a group, every situation in theirs
     within = ["ArrowRight"] * (len(CONSIDERATIONS) - 1)
-    keys = (within + ["Tab"]) * len(IMPORTANCE) + ["Tab"] + ["ArrowRight"] * (len(SITUATIONS) - 1)  # +1: a heading's anchor
+    keys = (within + ["Tab"]) * len(IMPORTANCE) + ["ArrowRight"] * (len(SITUATIONS) - 1)
     seen = press(page, page.locator(".st-key-w_matters_very button").first, keys)
     choices = list(dict.fromkeys((s["group"], s["label"].strip()) for s in seen if s["tag"] == "BUTTON" and s["group"]))
     assert choices == [(words, c.words) for _, words in reversed(IMPORTANCE) for c in CONSIDERATIONS] + \
-        [("What is true for me", s.words) for s in SITUATIONS]
+        [(ABOUT_YOU, s.words) for s in SITUATIONS]
     # chosen with the keyboard: the answer goes into the link, and the sources' part follows it
     choice(page, "w_matters_very", "Pregnancy and breastfeeding").focus()
     page.keyboard.press("Space")
