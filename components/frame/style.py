@@ -60,5 +60,19 @@ button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\0
   tr, td, th, [data-testid="stVerticalBlockBorderWrapper"], .js-plotly-plot, [data-testid="stExpander"] {break-inside: avoid;}
   a {color: inherit; text-decoration: underline;}
 }
+/* Presenter mode, while a talk is on screen (its top row is drawn): no menu or header, text at least 24 px. */
+body:has(.st-key-presenter_top) {
+  & header, & [data-testid="stHeader"], & [data-testid="stToolbar"], & [data-testid="stDecoration"], & [class*="st-key-menu_"],
+  & [class*="st-key-disclaimer_short"], & [class*="st-key-w_key_"] {display: none !important;}
+  & .block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
+  & .block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
+  & .block-container sup {vertical-align: baseline;}
+  & [data-testid="stMarkdownContainer"] p, & [data-testid="stMarkdownContainer"] li {line-height: 1.3;}
+  & [data-testid="stMarkdownContainer"] table {font-size: 1.5rem !important; line-height: 1.25;}
+  & [data-testid="stAlert"] {padding: .3rem .8rem;}
+  & [data-testid="stImageCaption"], & [data-testid="stCaptionContainer"] {font-size: 1.5rem !important;}
+  & h1 {display: none;}
+  & [data-testid="stMarkdownContainer"] h2 {font-size: 2.2rem !important; padding: 0;}
+}
 </style>
 """

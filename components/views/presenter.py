@@ -29,21 +29,8 @@ from components.controls.selection import Selection, link_params, treatments
 
 # A projector at 1920x1080: every text at least 24 px (1.5rem), no page chrome, the menu and the picker hidden (the
 # browser's Back leaves the talk), and the keyboard's extra buttons (PageDown, Space, PageUp) out of sight.
-CSS = """
-<style>
-header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [class*="st-key-menu_"],
-[class*="st-key-disclaimer_short"], [class*="st-key-w_key_"] {display: none !important;}
-.block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
-.block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
-.block-container sup {vertical-align: baseline;}
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {line-height: 1.3;}
-[data-testid="stMarkdownContainer"] table {font-size: 1.5rem !important; line-height: 1.25;}
-[data-testid="stAlert"] {padding: .3rem .8rem;}
-[data-testid="stImageCaption"], [data-testid="stCaptionContainer"] {font-size: 1.5rem !important;}
-h1 {display: none;}
-[data-testid="stMarkdownContainer"] h2 {font-size: 2.2rem !important; padding: 0;}
-</style>
-"""
+# Presenter mode's look on a projector (menu hidden, 24 px text) is part of the dashboard's stylesheet:
+# components/frame/style.py, PRESENTER.
 QR_PX = 300  # at least a quarter of a 1080 px screen's height, so the back rows can scan it
 KEYS = (("Right", 1), ("PageDown", 1), ("Space", 1), ("Left", -1), ("PageUp", -1))  # what presentation clickers send
 # The overview on a projector: about this many pixels of table per screen, and how wide a treatment's column is.
@@ -210,7 +197,6 @@ def _big(knowledge: Knowledge, kind: str, args: tuple):
 
 
 def show(knowledge: Knowledge, chosen: Selection) -> None:
-    elements.stylesheet(CSS)
     all_steps = steps(knowledge, chosen)
     step = current_step(len(all_steps))
     this = all_steps[step - 1]
