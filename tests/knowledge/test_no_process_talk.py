@@ -149,3 +149,19 @@ def test_a_shown_text_is_named_once(data, capsys):
                                              "patient: The table could not be read in any stored copy.", 1))
     code, lines = validate(data, capsys)
     assert code == 1 and len(lines) == 1 and lines[0].startswith("data/treatments/exampleumab.yaml:88: pregnancy.infant.0.patient: 'could not be read'")
+
+
+# One phrase for every alternative of PROCESS_TALK (and of the reads in _HOW_READ): each is caught by the pattern, and
+# the cheap word check that runs first lets it through (a word missing from that check would hide the phrase).
+EVERY_KIND = ("stored", "an excerpt", "mirrors", "unreadable", "readable", "reachable", "a look-up", "looked up", "searched",
+              "cut off", "we hold", "could not be found", "could not read", "cannot be read", "was not read", "were read",
+              "we read", "in any copy", "when read", "the copies read", "read via", "read in a", "verbatim", "snapshots",
+              "version not seen", "read 2026-01-15", "the summary read", "the paragraphs read", "read in reports")
+
+
+@pytest.mark.parametrize("phrase", EVERY_KIND)
+def test_every_kind_of_process_talk_passes_the_word_check_and_is_caught(phrase):
+    from dashboard.knowledge.validate import _may_tell_process
+
+    text = f"Some text, then {phrase.upper()} and more."
+    assert PROCESS_TALK.search(text) and _may_tell_process(text)
