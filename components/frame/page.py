@@ -32,12 +32,11 @@ def start(title: str | None = None, intro: Callable[[Knowledge], str] | None = N
     path = navigation.path_of(sys._getframe(1).f_code.co_filename) or st.session_state.get(OPENED)
     knowledge = knowledge_store.get()
     chosen = selection.start(knowledge, path)
-    # One bar: the menu and the whole disclaimer beside it; on a phone the disclaimer's first sentence, the whole
-    # text one tap away.
-    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="top_bar"):
-        menu.show(knowledge, chosen, path)
-        disclaimer.show(knowledge)
-        disclaimer.short(knowledge, path)
+    # The menu and the whole disclaimer beside it (the stylesheet places them: a row container would be one more
+    # element for every visitor); on a phone the disclaimer's first sentence, the whole text one tap away.
+    menu.show(knowledge, chosen, path)
+    disclaimer.show(knowledge)
+    disclaimer.short(knowledge, path)
     if st.session_state.pop(UNKNOWN_PAGE, False):
         elements.info("The link named a page this dashboard does not have, so this page is shown instead.", icon=":material/info:")
     selection.notice()

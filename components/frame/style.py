@@ -21,8 +21,10 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
 [class*="st-key-disclaimer_short"] {display: none;}
-.st-key-top_bar {flex-wrap: nowrap; padding-right: 2.6rem;}
-.st-key-top_bar > :has([data-testid="stAlert"]) {flex: 1 1 0; min-width: 0;}
+/* The top: the menu placed at the left of the disclaimer (no container is sent for the row), room on the right for
+   Streamlit's own menu. The disclaimer is the element right after the menu. */
+[class*="st-key-menu_"] {position: absolute; z-index: 2; margin-top: .5rem;}
+[class*="st-key-menu_"] + [data-testid="stElementContainer"], [class*="st-key-disclaimer_short"] {margin-left: 7.3rem; margin-right: 2.6rem; width: auto !important;}
 [class*="st-key-disclaimer_short"] button {justify-content: flex-start; text-align: left; padding: .2rem .6rem;}
 /* Choices of buttons (the values page's card sort, its situations): a long choice wraps instead of being cut off, and a
    chosen one says so with a tick and bold type as well as its colour. */
@@ -32,7 +34,7 @@ button[data-variant="pills"][aria-pressed="true"] p {font-weight: 600;}
 button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\00a0";}
 /* A phone, or a laptop at 200% zoom: the first chart or table on the first screen. */
 @media (max-width: 640px) {
-  .st-key-top_bar > :has([data-testid="stAlert"]) {display: none;}
+  [class*="st-key-menu_"] + [data-testid="stElementContainer"] {display: none;}
   [class*="st-key-disclaimer_short"] {display: block;}
   .block-container {padding-top: .4rem;}
   [data-testid="stVerticalBlock"] {gap: .5rem !important;}
@@ -40,8 +42,8 @@ button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\0
   [data-testid="stMarkdownContainer"] hr {margin: .3rem 0 .1rem;}
   [class*="st-key-disclaimer_short"] button {min-height: 0;}
   [class*="st-key-disclaimer_short"] button p {font-size: .85rem; line-height: 1.25; white-space: normal;}
-  [class*="st-key-disclaimer_short"] {flex: 1 1 16rem; min-width: 0;}
-  .st-key-top_bar {flex-wrap: wrap; padding-right: 2.4rem; row-gap: .4rem;}
+  [class*="st-key-menu_"] {margin-top: 0;}
+  [class*="st-key-disclaimer_short"] {margin-left: 5.3rem; margin-right: 2.4rem;}
   h1 {font-size: 1.3rem !important;}
   .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}
   .st-key-w_view [data-testid="stWidgetLabel"] {margin-bottom: 0;}
@@ -64,6 +66,7 @@ button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\0
 body:has(.st-key-presenter_top) {
   & header, & [data-testid="stHeader"], & [data-testid="stToolbar"], & [data-testid="stDecoration"], & [class*="st-key-menu_"],
   & [class*="st-key-disclaimer_short"], & [class*="st-key-w_key_"] {display: none !important;}
+  & [class*="st-key-menu_"] + [data-testid="stElementContainer"] {margin: 0 !important;}
   & .block-container {padding-top: .6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
   & .block-container :is(p, li, td, th, span, button, label, summary, figcaption, div, a, strong, em, sup, sub, small, kbd) {font-size: max(1.5rem, 1em);}
   & .block-container sup {vertical-align: baseline;}

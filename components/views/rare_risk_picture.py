@@ -96,8 +96,8 @@ def show(knowledge: Knowledge, treatments: list[Treatment], view: str) -> None:
     if card:
         figure, alt, table, heading = card
         chart_card.show(figure, alt, table, key="rare_risks", heading=heading)
-    for text in texts:
-        elements.markdown(text)
+    if texts:
+        elements.markdown("\n\n".join(texts))  # one element: each is a message to every visitor
 
 
 @per_knowledge
