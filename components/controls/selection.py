@@ -6,7 +6,6 @@ does not know are counted in a visible notice and never echoed (a link must not 
 """
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
@@ -179,12 +178,11 @@ def treatment_label(knowledge: Knowledge, treatment_id: str) -> str:
     return safe_text(f"{t.name}{brands} · {GROUPS[t.group]}", "plain")
 
 
-def controls(knowledge: Knowledge, row: bool = True) -> Selection:
-    """The view switch and the treatment picker, then the selection. `row`: side by side, wrapping on a narrow
-    screen, so the page's first chart or table is on a phone's first screen (what matters is on the values page)."""
-    with st.container(horizontal=True, vertical_alignment="top", key="controls") if row else contextlib.nullcontext():
-        view(knowledge)
-        treatments(knowledge)
+def controls(knowledge: Knowledge) -> Selection:
+    """The view switch and the treatment picker, then the selection: side by side on a wide screen (the stylesheet
+    places them, so no row container is sent for every visitor), one under the other on a phone."""
+    view(knowledge)
+    treatments(knowledge)
     return current(knowledge)
 
 

@@ -17,7 +17,12 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
 [data-testid="stMarkdownContainer"] hr {margin: .75rem 0 .25rem;}
 [data-testid="stPageLink"] p {white-space: normal;}
 [data-testid="stWidgetLabel"][disabled], [data-testid="stWidgetLabel"][disabled] p {color: #5E5E5E !important; opacity: 1;}
-.st-key-controls {flex-wrap: wrap;}
+/* Side by side on a wide screen, without a row container sent for them: the view switch beside the treatment picker,
+   the benefits page's two switches. One under the other on a phone. */
+@media (min-width: 641px) {  /* the second moved up beside the first: its height (3.5rem, 1.5rem) and the gap (1rem) */
+  .st-key-w_view + .st-key-w_treatments {margin: -4.5rem 0 0 11rem; width: auto !important;}
+  .st-key-as_tables + .st-key-more_benefits {margin: -2.5rem 0 0 13.2rem; width: auto !important;}
+}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
 [class*="st-key-disclaimer_short"] {display: none;}
@@ -48,7 +53,6 @@ button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\0
   .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}
   .st-key-w_view [data-testid="stWidgetLabel"] {margin-bottom: 0;}
 }
-.st-key-controls > div:has([data-testid="stMultiSelect"]) {flex: 1 1 22rem; min-width: min(100%, 22rem);}
 @media (max-width: 640px) {
   .block-container {padding-left: .6rem; padding-right: .6rem;}
   [data-testid="stMarkdownContainer"] table {font-size: .9rem;}

@@ -1,5 +1,3 @@
-import streamlit as st
-
 from components.controls import selection
 from components.frame import notice, page
 from components.views import benefit_cards, chart_card
@@ -7,7 +5,6 @@ from components.views import benefit_cards, chart_card
 knowledge, _ = page.start("What the trials showed as benefit")
 chosen = selection.controls(knowledge)
 if notice.need_treatments(chosen.treatments):
-    with st.container(horizontal=True, key="switches"):
-        chart_card.table_switch()
-        more = benefit_cards.more_switch(knowledge, chosen)
+    chart_card.table_switch()  # side by side on a wide screen (the stylesheet places them)
+    more = benefit_cards.more_switch(knowledge, chosen)
     benefit_cards.show(knowledge, chosen, more, lead=notice.HEAD_TO_HEAD_LINE)

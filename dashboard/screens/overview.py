@@ -3,7 +3,7 @@ from components.frame import notice, page
 from components.views import overview_table, questions, treatment_details
 
 knowledge, _ = page.start("Overview")
-chosen = selection.controls(knowledge, row=True)  # side by side: the overview fits one screen
+chosen = selection.controls(knowledge)  # side by side on a wide screen: the overview fits one screen
 values_form.summary(knowledge, chosen)  # what matters to me, and the link to say it (the values page)
 if notice.need_treatments(chosen.treatments, at_least=1):
     overview_table.show(knowledge, chosen, details=treatment_details.markdown(knowledge, chosen.treatments, chosen.view))
