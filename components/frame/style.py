@@ -23,6 +23,10 @@ h1 {font-size: 1.6rem !important; padding: 0 !important;}
   .st-key-w_view + .st-key-w_treatments {margin: -4.5rem 0 0 11rem; width: auto !important;}
   .st-key-as_tables + .st-key-more_benefits {margin: -2.5rem 0 0 13.2rem; width: auto !important;}
 }
+@media (min-width: 560px) and (max-width: 640px) {  /* a laptop at 200% zoom: the same, with the phone's .5rem gap */
+  .st-key-w_view + .st-key-w_treatments {margin: -4rem 0 0 11rem; width: auto !important;}
+  .st-key-as_tables + .st-key-more_benefits {margin: -2rem 0 0 13.2rem; width: auto !important;}
+}
 /* Every chosen treatment in sight: the picker grows with its choices instead of scrolling inside. */
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {max-height: none !important;}
 [class*="st-key-disclaimer_short"] {display: none;}
@@ -50,12 +54,14 @@ button[data-variant="pills"][aria-pressed="true"] p::before {content: "\\2713\\0
   [class*="st-key-menu_"] {margin-top: 0;}
   [class*="st-key-disclaimer_short"] {margin-left: 5.3rem; margin-right: 2.4rem;}
   h1 {font-size: 1.3rem !important;}
-  .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}
-  .st-key-w_view [data-testid="stWidgetLabel"] {margin-bottom: 0;}
 }
 @media (max-width: 640px) {
   .block-container {padding-left: .6rem; padding-right: .6rem;}
   [data-testid="stMarkdownContainer"] table {font-size: .9rem;}
+}
+@media (max-width: 559px) {  /* a phone: the view switch's label beside it, the picker under it */
+  .st-key-w_view {flex-direction: row; align-items: center; gap: .5rem;}
+  .st-key-w_view [data-testid="stWidgetLabel"] {margin-bottom: 0;}
 }
 @media print {
   header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
