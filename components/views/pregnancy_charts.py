@@ -1,6 +1,8 @@
 """The pregnancy timeline of the chosen treatments and the relapse rates around pregnancy, each with its table."""
 from __future__ import annotations
 
+from typing import Callable
+
 from dashboard.charts import pregnancy
 from dashboard.knowledge import Knowledge, per_knowledge
 from dashboard.safe_text import safe_text
@@ -34,20 +36,31 @@ def timeline(knowledge: Knowledge, treatment_ids: tuple[str, ...], view: str) ->
                             lambda: statement.Citations.sources_only(knowledge, [w.statement for w in found], view))
 
 
-def relapses(knowledge: Knowledge, view: str, research: str = "") -> None:
-    """The relapse rates around pregnancy, then on demand what the studies found and (the topic `research`, when
-    the knowledge has it) what else is known, in one section (one element)."""
+def relapses(knowledge: Knowledge, view: str, research: str = "", lead: str = "",
+             details: tuple[str, Callable[[], str]] = ("", str)) -> None:
+    """The relapse rates around pregnancy (`lead`: Markdown made by our code above its heading, in the same element),
+    then one section on demand: `details` (its label's first part, and what makes its Markdown when the section is
+    opened, from the caller), what the studies found and (the topic `research`, when the knowledge has it) what else
+    is known. One section and one text element, where there were two of each: each is a message to every visitor."""
     topic = knowledge.topics.get("pregnancy_relapses")
-    if topic is None:
+    first, make = details
+    if topic is not None:
+        chart_card.show(*_relapses(knowledge), key="pregnancy_relapses", lead=lead,
+                        heading=topic.patient_title if view == "patient" else topic.title)
+    elif lead:
+        elements.markdown(lead)
+    if topic is None and not first:
         return
-    chart_card.show(*_relapses(knowledge), key="pregnancy_relapses",
-                    heading=topic.patient_title if view == "patient" else topic.title)
-    more = knowledge.topics.get(research)
-    label = "What these studies found, and their limits" + (
+    more = knowledge.topics.get(research) if topic is not None else None
+    studies = "what the relapse studies found, and their limits" if topic is not None else ""
+    label = "; ".join(part for part in (first, studies if first else studies.capitalize()) if part) + (
         f" · {(more.patient_title if view == 'patient' else more.title)}" if more else "")
-    with elements.details(safe_text(label), key="relapses_details") as opened:
+    with elements.details(safe_text(label), key="pregnancy_details") as opened:
         if opened:  # drawn when opened
-            elements.markdown(knowledge.memo(("relapses_section", view, research), lambda: "\n\n".join(
-                [statement.group(knowledge, topic.statements, view)]
+            text = make()
+            found = "" if topic is None else knowledge.memo(("relapses_section", view, research), lambda: "\n\n".join(
+                [f"#### {safe_text(topic.patient_title if view == 'patient' else topic.title)}" if text else "",
+                 statement.group(knowledge, topic.statements, view)]
                 + ([f"#### {safe_text(more.patient_title if view == 'patient' else more.title)}",
-                    statement.group(knowledge, more.statements, view)] if more else []))))
+                    statement.group(knowledge, more.statements, view)] if more else [])))
+            elements.markdown("\n\n".join(part for part in (text, found) if part))

@@ -38,20 +38,22 @@ def _details(knowledge: Knowledge, treatment: Treatment, view: str) -> str:
     return "\n\n".join(parts)
 
 
-def show(knowledge: Knowledge, treatments: list[Treatment], view: str, chart_sources: str = "") -> None:
-    """Each treatment's short answer under its name, in one element; then, in one section opened on demand, the
-    sources of the chart above (`chart_sources`, Markdown made by our code) and everything on pregnancy for every
-    treatment under its name. A section costs every visitor's session about as much as a widget: one, not one per
-    treatment."""
-    elements.markdown(knowledge.recent(("pregnancy_lines", tuple(t.id for t in treatments), view), lambda: "\n\n".join(
-        overview_line.text(knowledge, t, view, ("pregnancy",), heading=True) for t in treatments)))
+def lines(knowledge: Knowledge, treatments: list[Treatment], view: str) -> str:
+    """Each treatment's short answer under its name (Markdown, for the caller to draw with the next heading)."""
+    return knowledge.recent(("pregnancy_lines", tuple(t.id for t in treatments), view), lambda: "\n\n".join(
+        overview_line.text(knowledge, t, view, ("pregnancy",), heading=True) for t in treatments))
+
+
+DETAILS = "Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
+
+
+def details(knowledge: Knowledge, treatments: list[Treatment], view: str, chart_sources: str = "") -> str:
+    """The sources of the timeline (`chart_sources`, Markdown made by our code), then everything on pregnancy for
+    every treatment under its name: for the page's one section on demand (a section costs every visitor's session
+    about as much as a widget: one, not one per treatment)."""
     several = len(treatments) > 1
-    with elements.details("Contraception, exposure in pregnancy, the baby, breastfeeding: details and sources"
-                          + (", for each treatment" if several else ""), key="pregnancy_details") as opened:
-        if opened:  # drawn when opened
-            elements.markdown(knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources,
-                                                review_status.checked()),
-                                               lambda: "\n\n".join(
-                [f"#### Sources of the chart above\n\n{chart_sources}"] * bool(chart_sources)
-                + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources
-                   else _details(knowledge, t, view) for t in treatments])))
+    return knowledge.recent(("pregnancy", tuple(t.id for t in treatments), view, chart_sources, review_status.checked()),
+                            lambda: "\n\n".join(
+        [f"#### Sources of the birth-control chart\n\n{chart_sources}"] * bool(chart_sources)
+        + [f"#### {safe_text(t.name)}\n\n{_details(knowledge, t, view)}" if several or chart_sources
+           else _details(knowledge, t, view) for t in treatments]))

@@ -73,7 +73,7 @@ def specs(at: AppTest) -> list[dict]:
 
 
 @pytest.mark.parametrize("page, key", [("screens/pml_infections.py", "risk_details"),
-                                       ("screens/pregnancy.py", "pregnancy_details"), ("screens/pregnancy.py", "relapses_details"),
+                                       ("screens/pregnancy.py", "pregnancy_details"),
                                        ("screens/values.py", "other_considerations"), ("screens/about.py", "topic_daily_function"),
                                        ("screens/benefits.py", "benefit_notes")])
 def test_a_section_on_demand_is_sent_when_opened(page, key):
@@ -347,7 +347,8 @@ def test_pregnancy_details_of_every_treatment_are_one_section_each_under_its_nam
     lines = next(m.value for m in at.markdown if "### Ocrelizumab" in m.value)
     assert lines.index("### Ocrelizumab") < lines.index("### Natalizumab")  # both short answers, one element
     details = [e for e in at.expander if e.label.startswith("Contraception, exposure in pregnancy")]
-    assert len(details) == 1 and details[0].label.endswith("for each treatment")
+    assert len(details) == 1 and "for each treatment; what the relapse studies found" in details[0].label
+    assert lines.index("### Natalizumab") < lines.index(safe_text(knowledge.topics["pregnancy_relapses"].patient_title))  # the curve's heading, same element
     shown = details[0].markdown[0].value
     for t in knowledge.pick(["ocrelizumab", "natalizumab"]):
         assert f"#### {t.name}" in shown
@@ -530,7 +531,7 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     assert sorted(windows) == sorted(expected)
     # the timeline's sources come first in the details on demand: every label it draws from, linked
     details = next(e for e in at.expander if e.label.startswith("Contraception, exposure in pregnancy")).markdown[0].value
-    assert details.startswith("#### Sources of the chart above\n\n")
+    assert details.startswith("#### Sources of the birth-control chart\n\n")
     under = details.split("#### Ocrelizumab")[0]
     for s in (s for t in knowledge.pick(["ocrelizumab", "cladribine"]) for s in t.pregnancy.contraception[:1]):
         assert f"]({knowledge.sources[s.source].url}" in under, s.source
@@ -539,7 +540,7 @@ def test_pregnancy_page_draws_the_timeline_and_the_relapse_curve_from_data(knowl
     assert plotted == sorted(f.value for s in topic.statements for f in s.figures if f.unit == "per patient-year")
     research = knowledge.topics["pregnancy_research"]  # on demand under the curve, in the same section
     section = next(e for e in at.expander if research.title in e.label)
-    assert "What these studies found" in section.label
+    assert "what the relapse studies found" in section.label
     shown = "\n".join(m.value for m in section.markdown)
     assert all(safe_text(s.clinician)[:40] in shown for s in topic.statements + research.statements)
 
