@@ -1,7 +1,9 @@
 """One PML estimate for one situation: the user answers with buttons (no sliders); the answer is the published
 population estimate for that group, its source and data date, an icon array of 1,000, and what monitoring follows.
-Where no current stratified table could be read, it says so instead of guessing."""
+Where the sources here give no stratified table, it says so instead of guessing."""
 from __future__ import annotations
+
+from typing import Callable
 
 import streamlit as st
 
@@ -38,11 +40,42 @@ def _choose(label: str, options: tuple, key: str, format_func=str):
     return picked
 
 
+def gap(treatment: Treatment, view: str) -> str:
+    """What a treatment without an estimator says instead (Markdown), or ""."""
+    found = next((g.text(view) for g in treatment.gaps if g.topic == "pml"), None)
+    return f"**{safe_text(treatment.name)}:** {safe_text(found)}" if found else ""
+
+
+def sections(knowledge: Knowledge, treatments: list[Treatment], view: str, lines: Callable[[Treatment], str],
+             more: Callable[[Treatment], None]) -> None:
+    """Each treatment's section: its `lines` (Markdown with its heading), then its estimator and `more` (drawn by the
+    caller); treatments side by side in the order chosen without an estimator share one text element and one notice
+    with what each says instead (each element is a message to every visitor)."""
+    waiting: list[Treatment] = []
+
+    def said() -> None:
+        if waiting:
+            elements.markdown("\n\n".join(lines(t) for t in waiting))
+            gaps = [text for t in waiting if (text := gap(t, view))]
+            if gaps:
+                elements.info("\n\n".join(gaps), icon=":material/info:")
+            waiting.clear()
+
+    for treatment in treatments:
+        if treatment.pml_risk:
+            said()
+            elements.markdown(lines(treatment))
+            show(knowledge, treatment, view)
+            more(treatment)
+        else:
+            waiting.append(treatment)
+    said()
+
+
 def show(knowledge: Knowledge, treatment: Treatment, view: str) -> None:
     if not treatment.pml_risk:
-        gap = next((g.text(view) for g in treatment.gaps if g.topic == "pml"), None)
-        if gap:
-            elements.info(f"**{safe_text(treatment.name)}:** {safe_text(gap)}", icon=":material/info:")
+        if text := gap(treatment, view):
+            elements.info(text, icon=":material/info:")
         return
     elements.markdown("**Estimate the PML risk for one situation**")
     region = _choose("Label", tuple(pml.regions(treatment)), f"pml_region_{treatment.id}")
