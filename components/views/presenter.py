@@ -206,9 +206,8 @@ def show(knowledge: Knowledge, chosen: Selection) -> None:
     with st.container(horizontal=True, gap="medium", key="presenter_body"):
         with st.container(width="stretch"):
             _content(knowledge, chosen, this, first=step == 1)
-        with st.container(width=QR_PX + 24, key="presenter_qr"):
-            elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX,
-                           alt="QR code that opens this step on a phone")
+        elements.image(qr_svg(short_link(knowledge, chosen, step)), caption="This step's link", width=QR_PX,
+                       alt="QR code that opens this step on a phone")  # beside the content, its own width
 
 
 def _content(knowledge: Knowledge, chosen: Selection, this: Step, first: bool) -> None:

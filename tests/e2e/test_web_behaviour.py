@@ -153,7 +153,7 @@ def test_every_step_with_six_treatments_fits_1920x1080_with_a_large_qr_and_large
             settle(page)
             page.wait_for_function(f"() => location.search.includes('step={step}')", timeout=15_000)
         charts(page)
-        qr = page.locator(".st-key-presenter_qr img")
+        qr = page.locator('.st-key-presenter_body [data-testid="stImage"] img')
         qr.wait_for(state="visible", timeout=15_000)
         assert qr.bounding_box()["height"] >= 1080 / 4, step
         height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
