@@ -1,6 +1,6 @@
 """The dashboard's own stylesheet (fixed text from code, never from data): compact top, a readable overview table,
 and a print stylesheet so the browser's own print gives a clean page (no controls, no split rows). The server writes
-it into the head of the page the browser loads (dashboard/stylesheet.py), so no session sends it."""
+it at the end of the page the browser loads (dashboard/stylesheet.py), so no session sends it."""
 from __future__ import annotations
 
 CSS = """

@@ -53,7 +53,7 @@ def relapses(knowledge: Knowledge, view: str, research: str = "", lead: str = ""
         return
     more = knowledge.topics.get(research) if topic is not None else None
     studies = "what the relapse studies found, and their limits" if topic is not None else ""
-    label = "; ".join(part for part in (first, studies if first else studies.capitalize()) if part) + (
+    label = (f"{first}; {studies}" if first and studies else first or studies.capitalize()) + (
         f" · {(more.patient_title if view == 'patient' else more.title)}" if more else "")
     with elements.details(safe_text(label), key="pregnancy_details") as opened:
         if opened:  # drawn when opened

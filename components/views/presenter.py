@@ -29,8 +29,8 @@ from components.controls.selection import Selection, link_params, treatments
 
 # A projector at 1920x1080: every text at least 24 px (1.5rem), no page chrome, the menu and the picker hidden (the
 # browser's Back leaves the talk), and the keyboard's extra buttons (PageDown, Space, PageUp) out of sight.
-# Presenter mode's look on a projector (menu hidden, 24 px text) is part of the dashboard's stylesheet:
-# components/frame/style.py, PRESENTER.
+# Presenter mode's look on a projector (menu hidden, 24 px text) is part of the dashboard's stylesheet
+# (components/frame/style.py, the rules under body:has(.st-key-presenter_top)).
 QR_PX = 300  # at least a quarter of a 1080 px screen's height, so the back rows can scan it
 KEYS = (("Right", 1), ("PageDown", 1), ("Space", 1), ("Left", -1), ("PageUp", -1))  # what presentation clickers send
 # The overview on a projector: about this many pixels of table per screen, and how wide a treatment's column is.

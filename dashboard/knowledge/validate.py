@@ -235,17 +235,6 @@ PROCESS_TALK = re.compile(
     r"|we hold|could not (?:be )?(?:read|found)|could not (?:read|find)|cannot be read|(?:was|were|is|are|be) not read"
     r"|(?:was|were|been) read|we read|in any copy|when read|" + _HOW_READ +
     r"|(?:date|dates|version|name|revision) not seen|read \d{4}-\d\d-\d\d)\b", re.IGNORECASE)
-_PROCESS_WORDS = ("stored", "excerpt", "mirror", "read", "reachable", "look", "search", "cut off", "hold", "found", "find",
-                  "copy", "verbatim", "snapshot", "seen")  # every PROCESS_TALK phrase holds one of these
-
-
-def _may_tell_process(text: str) -> bool:
-    """Whether `text` holds a word every PROCESS_TALK phrase holds: the whole pattern on every text of data/ was half
-    the knowledge's load time."""
-    lower = text.lower()
-    return any(word in lower for word in _PROCESS_WORDS)
-
-
 _NOT_SHOWN = frozenset({"id", "source", "url", "locator"})  # never shown as text; a source's note is for maintainers
 # The same rule for every line of every file under data/, comments and source notes included, addresses aside: a
 # note says what a source is, its version and which part is cited, never how or with what it was found or read.
@@ -259,8 +248,17 @@ GATHERING_TALK = re.compile(
     r"|not opened|proxy (?:mirror|copy|reproduction)|" + _HOW_READ + r")\b", re.IGNORECASE)
 _LOCATOR_EXPECTED = "the place in the document and, for a reproduction, what it reproduces (Section 8.1 (DailyMed reproduction of the US label))"
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
-_GATHERING_WORDS = ("stored", "excerpt", "search", "mirror", "read", "reachable", "look", "cut off", "truncated", "copy",
-                    "hold", "verbatim", "seen", "opened", "proxy", "snapshot")  # every GATHERING_TALK phrase holds one of these
+_TALK_WORDS = ("stored", "excerpt", "search", "mirror", "read", "reachable", "look", "cut off", "truncated", "copy", "hold",
+               "verbatim", "seen", "opened", "proxy", "snapshot", "found", "find")  # every *_TALK phrase holds one
+
+
+def _may_tell_process(text: str) -> bool:
+    """Whether `text` holds one of _TALK_WORDS: the whole pattern on every text of data/ was half the knowledge's
+    load time."""
+    lower = text.lower()
+    return any(word in lower for word in _TALK_WORDS)
+
+
 _ROLE_UNITS = {
     "cases": ("count",), "reported_cases": ("count",), "exposure": ("count", "patient-years"),
     "rate": ("per 1,000 patients", "per 1,000 patient-years", "per 100 patient-years", "per 100,000 patient-years"),
@@ -291,7 +289,7 @@ def gathering_talk(root: Path) -> list[Problem]:
         except (OSError, UnicodeDecodeError):
             continue
         lower = text.lower()  # only lines holding a key word are matched: the whole pattern on every line is slow
-        for start in sorted({lower.rfind("\n", 0, at) + 1 for word in _GATHERING_WORDS for at in _occurrences(lower, word)}):
+        for start in sorted({lower.rfind("\n", 0, at) + 1 for word in _TALK_WORDS for at in _occurrences(lower, word)}):
             end = text.find("\n", start)
             if found := GATHERING_TALK.search(_ADDRESS.sub(" ", text[start:end if end >= 0 else len(text)])):
                 problems.append(Problem(display_path(path), text.count("\n", 0, start) + 1, "(line)", f"'{found.group(0)}' tells how the knowledge was gathered, expected what the source is and which part is cited (comments and notes too)"))
