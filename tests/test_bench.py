@@ -60,6 +60,33 @@ def test_over_budget_names_the_page_its_ratio_and_budget():
     assert bench.over_budget(report(1.42)) == ["start: 1.42 x the minimal page, budget 1.3 x"]
 
 
+def rounds_of(cpu_ms: list[float], rest_cores: list[float]) -> list[bench.Load]:
+    """Rounds of 100 sessions over 1 s, with the server CPU per session and the rest of the machine's use given."""
+    return [bench.Load("r", times=[0.5] * 100, wall=1.0, cpu_s=ms / 10, other_cpu_s=rest)
+            for ms, rest in zip(cpu_ms, rest_cores)]
+
+
+def test_a_pair_another_process_disturbed_is_left_out_of_the_ratio():
+    measured = rounds_of([5.0, 9.0, 5.2, 5.1], [0.02, 0.9, -0.05, 0.04])  # the second pair: a busy neighbour
+    minimal = rounds_of([2.0, 2.0, 2.0, 2.0], [0.0, 0.3, 0.01, 0.0])
+    figures = bench.summarise("start", "", 1.6, measured, minimal, disturbed=[1], wanted=3)
+    assert figures["cost_ratio"] == 2.55  # the median of 2.5, 2.6 and 2.55, not of 4.5
+    assert figures["quiet_pairs"] == 3 and figures["pairs_wanted"] == 3
+    assert figures["rest_of_machine_cores"] == [0.02, 0.9, 0.01, 0.04]
+
+
+def test_too_few_quiet_pairs_fail_the_check_however_low_the_ratio():
+    page = report(1.25)["pages"][0] | {"quiet_pairs": 5, "pairs_wanted": 7}
+    assert bench.over_budget({"pages": [page]}) == [
+        "start: only 5 of 7 pairs of rounds without other processes busy on the machine: its figure is not a measure"]
+
+
+def test_the_rest_of_the_machine_is_measured_beside_the_server():
+    busy = bench.machine_busy_seconds()
+    sum(i * i for i in range(2_000_000))  # this process's own work
+    assert bench.machine_busy_seconds() > busy
+
+
 def test_the_readme_table_is_rewritten_between_its_markers(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text(f"# Title\n\nbefore\n{bench.TABLE_START}\nold table\n{bench.TABLE_END}\nafter\n")

@@ -45,10 +45,16 @@ def open_page(path: str | None = None, details: bool = True, **params) -> AppTes
     return at
 
 
+PICKERS = ("w_events_open",)  # popovers whose chooser is drawn when they are opened
+
+
 def open_details(at: AppTest) -> AppTest:
-    """Open every section drawn when opened (a keyed expander), then run: what a reader who opens them all sees."""
+    """Open every section drawn when opened (a keyed expander) and every chooser drawn when its popover is opened,
+    then run: what a reader who opens them all sees."""
     for _ in range(3):  # an opened section may hold another
-        closed = [e.key for e in at.expander if e.key and not (e.key in at.session_state and at.session_state[e.key])]
+        keys = [e.key for e in at.expander if e.key] + [
+            key for key in PICKERS if any(b.proto.popover.id.endswith(f"-{key}") for b in at.get("popover"))]
+        closed = [key for key in keys if not (key in at.session_state and at.session_state[key])]
         if not closed:
             break
         for key in closed:
@@ -261,6 +267,20 @@ def test_a_treatment_without_trial_rows_says_so_where_its_chart_would_be(knowled
     assert not at.exception
     assert any(i.value.startswith("**Rituximab:**") for i in at.info)
     assert specs(at)
+
+
+def test_the_side_effect_picker_is_drawn_when_opened_and_a_choice_keeps_it_open():
+    at = open_page("screens/adverse_events.py", details=False, treatments=["Natalizumab", "Ofatumumab"])
+    assert [m.key for m in at.multiselect] == ["w_treatments"]  # closed: the picker is not sent
+
+    def picker_id() -> str:
+        return next(b.proto.popover.id for b in at.get("popover") if b.proto.popover.id.endswith("-w_events_open"))
+
+    closed = picker_id()
+    open_details(at).multiselect(key="w_events").set_value(["headache"]).run()
+    assert param(at, "events") == ["headache"] and len(specs(at)) == 2
+    # The same popover (its label does not change with the choice), so the browser keeps it open; still drawn.
+    assert picker_id() == closed and at.multiselect(key="w_events").value == ["headache"]
 
 
 def test_deep_link_opens_the_encoded_side_effects_view(knowledge):
