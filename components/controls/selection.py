@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from dashboard.charts import adverse_events
 from dashboard.knowledge import GROUPS, Knowledge, per_knowledge
 from dashboard.knowledge.overview import PRIORITY_WORDS
 from dashboard.knowledge.values import read_answer, read_situation
@@ -256,7 +257,7 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
     # when opened (a rerun): the picker of every side effect was the page's costliest widget for every visitor,
     # most of whom keep the first choice.
     # Its label stays the same (a count in it made each choice a new popover, closed under the reader's finger).
-    with st.popover("Side effects shown: choose others", icon=":material/tune:", key="w_events_open",
+    with st.popover(adverse_events.CHOOSE_EVENTS, icon=":material/tune:", key="w_events_open",
                     on_change="rerun") as picker:
         if picker.open:
             _seed("w_events", shown)

@@ -12,6 +12,8 @@ from dashboard.safe_text import safe_text
 
 from . import arms
 
+CHOOSE_EVENTS = "Side effects shown: choose others"  # the page's button that opens the side-effect picker
+
 # A trial record marked as a later analysis (data: trials[].analysis), in plain words for every view.
 LATER_LOOK = {"post_hoc": "a later look at the trial's results", "post_hoc_subgroup": "a later look at part of the trial"}
 LATER_LOOK_CLINICIAN = {"post_hoc": "post hoc analysis", "post_hoc_subgroup": "post hoc subgroup analysis"}
@@ -58,7 +60,7 @@ def left_out(knowledge: Knowledge, te: TrialEvents, cards: list[TrialEvents], ev
     shown = {r.event for c in mine for r in c.rows}
     if mine and te is mine[-1] and (more := len(charted - shown)):
         parts.append(f"{more} more side effect{'s' if more > 1 else ''} with trial figures for {treatment.name}: "
-                     f"add {'them' if more > 1 else 'it'} under 'Side effects to show'")
+                     f"add {'them' if more > 1 else 'it'} with '{CHOOSE_EVENTS}' above")
     return ("Not in this chart: " + "; ".join(parts) + ".") if parts else ""
 
 

@@ -104,6 +104,7 @@ def test_a_card_says_which_chosen_side_effect_is_in_another_chart_and_how_many_m
     more = len(charted - {r.event for te in cards for r in te.rows})
     last = adverse_events.left_out(knowledge, cards[-1], cards, events, "patient")
     assert f"{more} more side effects with trial figures for Ofatumumab" in last and more > 0
+    assert last.endswith(f"add them with '{adverse_events.CHOOSE_EVENTS}' above.")  # the button's own words
 
 
 def test_a_card_that_shows_everything_its_treatment_has_says_nothing(minimal):

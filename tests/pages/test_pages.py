@@ -10,6 +10,7 @@ import pytest
 from components.frame import navigation
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts.adverse_events import CHOOSE_EVENTS
 from dashboard.knowledge import KnowledgeError, load_knowledge
 from dashboard.knowledge.glossary import explain
 from dashboard.knowledge.links import is_allowed
@@ -277,6 +278,7 @@ def test_the_side_effect_picker_is_drawn_when_opened_and_a_choice_keeps_it_open(
         return next(b.proto.popover.id for b in at.get("popover") if b.proto.popover.id.endswith("-w_events_open"))
 
     closed = picker_id()
+    assert [b.proto.popover.label for b in at.get("popover") if b.proto.popover.id == closed] == [CHOOSE_EVENTS]
     open_details(at).multiselect(key="w_events").set_value(["headache"]).run()
     assert param(at, "events") == ["headache"] and len(specs(at)) == 2
     # The same popover (its label does not change with the choice), so the browser keeps it open; still drawn.
