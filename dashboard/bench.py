@@ -6,9 +6,10 @@ asks each for a script run of a page and waits for `script_finished`, holding ev
 finished. What it measures is the server: its CPU time (user + system, /proc) from the first connection to the last
 finished run, divided by the sessions, in pairs of rounds with the minimal page (which one goes first alternates;
 the ratio is the median of the pairs' ratios); before every round both servers must be idle, so no round pays for
-the teardown of another, and a pair during which other processes kept the machine busy is measured again. `--check` does this for every page and holds each to its budget. It also prints p50/p95
-time to a finished run, sessions per second, failures, server memory (RSS) before and with the sessions open, and
-the knowledge's load time in a fresh process. `--reruns` also times one user's reruns of every page and main
+the teardown of another, and a pair during which other processes kept the machine busy is measured again.
+`--check` does this for every page and holds each to its budget. It also prints p50/p95 time to a finished run,
+sessions per second, failures, server memory (RSS) before and with the sessions open, and the knowledge's load
+time in a fresh process. `--reruns` also times one user's reruns of every page and main
 interaction (AppTest, in process).
 Needs the test requirements (websockets): pip install -r requirements-test.txt
 """
@@ -440,7 +441,7 @@ def measure_page(name: str, query: str, budget: float, args: argparse.Namespace,
 
 
 def summarise(name: str, query: str, budget: float, measured: list[Load], minimal: list[Load],
-              disturbed: list[int] = (), wanted: int = 0) -> dict:
+              disturbed: tuple[int, ...] | list[int] = (), wanted: int = 0) -> dict:
     """The page's figures; the ratios from the pairs no other process disturbed (all of them if every one was)."""
     median = statistics.median
     figures = {"page": name, "query": query, "budget": budget, "rounds": len(measured),

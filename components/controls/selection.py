@@ -252,15 +252,14 @@ def events(knowledge: Knowledge) -> tuple[str, ...]:
     def changed() -> None:
         _update(events=tuple(st.session_state["w_events"]))
 
-    shown = [e for e in chosen.events_or_default(knowledge) if e in options]
     # In a popover: five long names one under the other pushed a phone's first chart off its first screen. Drawn
     # when opened (a rerun): the picker of every side effect was the page's costliest widget for every visitor,
-    # most of whom keep the first choice.
-    # Its label stays the same (a count in it made each choice a new popover, closed under the reader's finger).
+    # most of whom keep the first choice. Its label never changes: a count in it made each choice a new popover,
+    # closed under the reader's finger.
     with st.popover(adverse_events.CHOOSE_EVENTS, icon=":material/tune:", key="w_events_open",
                     on_change="rerun") as picker:
         if picker.open:
-            _seed("w_events", shown)
+            _seed("w_events", [e for e in chosen.events_or_default(knowledge) if e in options])
             _events_picker(knowledge, chosen, options, changed)
     return tuple(e for e in current(knowledge).events_or_default(knowledge) if e in options)
 
